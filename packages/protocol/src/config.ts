@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const PANELS = ['feedback', 'surveys', 'loyalty', 'inbox'] as const;
+export const panelSchema = z.enum(PANELS);
+
+/** `GET /v1/config` — what the site owner configured for the widget. */
+export const widgetConfigSchema = z.object({
+  projectName: z.string(),
+  theme: z.object({
+    mode: z.enum(['light', 'dark', 'auto']),
+    /** CSS colour for `--rapport-accent`. */
+    accent: z.string().max(64),
+  }),
+  position: z.enum(['bottom-right', 'bottom-left']),
+  panels: z.array(panelSchema),
+  /** Site-owner overrides for widget strings, by key. */
+  texts: z.record(z.string(), z.string()),
+});
+
+export type Panel = z.infer<typeof panelSchema>;
+export type WidgetConfig = z.infer<typeof widgetConfigSchema>;

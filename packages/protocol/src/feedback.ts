@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { textSchema } from './fields';
+import { feedbackCategorySchema, feedbackContextSchema } from './messages';
+
+export const FEEDBACK_STATUSES = ['new', 'in_progress', 'resolved'] as const;
+export const feedbackStatusSchema = z.enum(FEEDBACK_STATUSES);
+
+export const replySchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  author: z.enum(['team', 'customer']),
+  createdAt: z.string(),
+});
+
+/** A feedback item as the admin API returns it. */
+export const feedbackItemSchema = z.object({
+  id: z.string(),
+  message: z.string(),
+  category: feedbackCategorySchema.nullable(),
+  email: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  status: feedbackStatusSchema,
+  context: feedbackContextSchema.nullable(),
+  anonymousId: z.string(),
+  userId: z.string().nullable(),
+  createdAt: z.string(),
+  replies: z.array(replySchema),
+});
+
+export const feedbackListQuerySchema = z.object({
+  status: feedbackStatusSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const feedbackPatchSchema = z.object({ status: feedbackStatusSchema });
+export const replyInputSchema = z.object({ body: textSchema });
+
+/** `GET /v1/inbox` — the customer's own feedback threads with the team's replies. */
+export const inboxThreadSchema = z.object({
+  id: z.string(),
+  message: z.string(),
+  category: feedbackCategorySchema.nullable(),
+  status: feedbackStatusSchema,
+  createdAt: z.string(),
+  replies: z.array(replySchema),
+});
+export const inboxResponseSchema = z.object({ threads: z.array(inboxThreadSchema) });
+
+export type FeedbackStatus = z.infer<typeof feedbackStatusSchema>;
+export type Reply = z.infer<typeof replySchema>;
+export type FeedbackItem = z.infer<typeof feedbackItemSchema>;
+export type InboxThread = z.infer<typeof inboxThreadSchema>;
+export type InboxResponse = z.infer<typeof inboxResponseSchema>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import {
+  MAX_ID_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_OBJECT_KEYS,
+  MAX_TEXT_LENGTH,
+  MAX_URL_LENGTH,
+} from './limits';
+
+/** An opaque id: 1–128 characters of letters, digits, `_`, `-`, `.`, `:` or `@`. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .regex(/^[A-Za-z0-9_.:@-]+$/, 'must contain only letters, digits and _ - . : @');
+
+/** A user id chosen by the site owner: any printable text up to 128 characters. */
+export const userIdSchema = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .refine((value) => value.trim().length > 0, 'must not be blank');
+
+/** Hex HMAC-SHA256 of the user id under the project's identity secret. */
+export const userHashSchema = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (HMAC-SHA256)');
+
+/** An ISO 8601 timestamp with a time zone. */
+export const timestampSchema = z.iso.datetime({ offset: true });
+
+/** An absolute http(s) URL. */
+export const urlSchema = z
+  .string()
+  .max(MAX_URL_LENGTH)
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an http(s) URL');
+
+/** Free text: 1–5,000 characters, not only white space. */
+export const textSchema = z
+  .string()
+  .min(1)
+  .max(MAX_TEXT_LENGTH)
+  .refine((value) => value.trim().length > 0, 'must not be blank');
+
+/** A short label, up to 500 characters. */
+export const labelSchema = z.string().min(1).max(MAX_LABEL_LENGTH);
+
+/** A flat bag of JSON values (traits, properties), at most 50 keys. */
+export const jsonRecordSchema = z
+  .record(z.string().min(1).max(200), z.json())
+  .refine((value) => Object.keys(value).length <= MAX_OBJECT_KEYS, {
+    message: `must have at most ${MAX_OBJECT_KEYS} keys`,
+  });

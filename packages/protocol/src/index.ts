@@ -1,0 +1,16 @@
+/**
+ * @rapport/protocol — the wire contract between the Rapport SDK and server.
+ *
+ * The SDK imports only the types (`import type`), so zod never reaches the browser bundle;
+ * the server parses every body with these schemas.
+ */
+
+export * from './admin';
+export * from './config';
+export * from './errors';
+export * from './feedback';
+export * from './fields';
+export * from './limits';
+export * from './loyalty';
+export * from './messages';
+export * from './surveys';

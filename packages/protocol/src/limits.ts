@@ -1,0 +1,37 @@
+/**
+ * Limits shared by the SDK (which refuses to enqueue what the server would reject)
+ * and the server (which enforces them). See shared DESIGN.md, "Limits and security".
+ */
+
+/** Wire protocol version, sent by the SDK and echoed by `/health`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Largest request body the server reads, in bytes (64 KiB). Larger bodies get 413. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Most messages in one `POST /v1/batch`. */
+export const MAX_BATCH_MESSAGES = 100;
+
+/** Longest free text (feedback message, survey comment, reply body), in characters. */
+export const MAX_TEXT_LENGTH = 5000;
+
+/** Longest id (message id, anonymous id, user id, survey id, reward id). */
+export const MAX_ID_LENGTH = 128;
+
+/** Longest event name for `track`. */
+export const MAX_EVENT_NAME_LENGTH = 200;
+
+/** Longest URL accepted in `page` and feedback context. */
+export const MAX_URL_LENGTH = 2048;
+
+/** Longest short label (page title, reward name, tier name, survey name, question). */
+export const MAX_LABEL_LENGTH = 500;
+
+/** Most keys in `traits`, `properties` or `answers`. */
+export const MAX_OBJECT_KEYS = 50;
+
+/** How long the server remembers a message id for deduplication, in days (at least 7). */
+export const IDEMPOTENCY_WINDOW_DAYS = 7;
+
+/** Longest page of an admin list. */
+export const MAX_PAGE_SIZE = 100;

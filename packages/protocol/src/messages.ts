@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import {
+  idSchema,
+  jsonRecordSchema,
+  textSchema,
+  timestampSchema,
+  urlSchema,
+  userHashSchema,
+  userIdSchema,
+} from './fields';
+import {
+  MAX_BATCH_MESSAGES,
+  MAX_EVENT_NAME_LENGTH,
+  MAX_OBJECT_KEYS,
+  MAX_TEXT_LENGTH,
+} from './limits';
+
+/** Fields every message carries. `id` is the client's UUID, the key for exactly-once storage. */
+const baseFields = {
+  id: idSchema,
+  timestamp: timestampSchema,
+  anonymousId: idSchema,
+  userId: userIdSchema.optional(),
+};
+
+export const FEEDBACK_CATEGORIES = ['bug', 'idea', 'praise', 'question', 'other'] as const;
+export const feedbackCategorySchema = z.enum(FEEDBACK_CATEGORIES);
+
+export const identifyMessageSchema = z.object({
+  ...baseFields,
+  type: z.literal('identify'),
+  userId: userIdSchema,
+  traits: jsonRecordSchema.optional(),
+  userHash: userHashSchema.optional(),
+});
+
+export const trackMessageSchema = z.object({
+  ...baseFields,
+  type: z.literal('track'),
+  event: z.string().min(1).max(MAX_EVENT_NAME_LENGTH),
+  properties: jsonRecordSchema.optional(),
+});
+
+export const pageMessageSchema = z.object({
+  ...baseFields,
+  type: z.literal('page'),
+  url: urlSchema,
+  title: z.string().max(500).optional(),
+  referrer: z.union([urlSchema, z.literal('')]).optional(),
+});
+
+/** Facts the SDK gathers automatically when feedback is sent. */
+export const feedbackContextSchema = z.object({
+  url: urlSchema,
+  userAgent: z.string().max(1000),
+  viewport: z.object({
+    width: z.number().int().min(0).max(100_000),
+    height: z.number().int().min(0).max(100_000),
+  }),
+  locale: z.string().max(35),
+});
+
+export const feedbackMessageSchema = z.object({
+  ...baseFields,
+  type: z.literal('feedback'),
+  message: textSchema,
+  category: feedbackCategorySchema.optional(),
+  email: z.email().max(254).optional(),
+  rating: z.number().int().min(1).max(5).optional(),
+  context: feedbackContextSchema.optional(),
+});
+
+/** Score is 0–10 for NPS and 1–5 for CSAT; the server checks it against the survey's type. */
+export const surveyResponseMessageSchema = z.object({
+  ...baseFields,
+  type: z.literal('survey_response'),
+  surveyId: idSchema,
+  score: z.number().int().min(0).max(10).optional(),
+  comment: z.string().max(MAX_TEXT_LENGTH).optional(),
+  answers: z
+    .record(z.string().min(1).max(200), z.union([z.string().max(MAX_TEXT_LENGTH), z.number()]))
+    .refine((value) => Object.keys(value).length <= MAX_OBJECT_KEYS, {
+      message: `must have at most ${MAX_OBJECT_KEYS} keys`,
+    })
+    .optional(),
+});
+
+/** Any message the SDK can send, discriminated by `type`. */
+export const messageSchema = z.discriminatedUnion('type', [
+  identifyMessageSchema,
+  trackMessageSchema,
+  pageMessageSchema,
+  feedbackMessageSchema,
+  surveyResponseMessageSchema,
+]);
+
+export const MESSAGE_TYPES = ['identify', 'track', 'page', 'feedback', 'survey_response'] as const;
+
+/**
+ * The batch envelope. Messages are checked one by one afterwards, so one bad message
+ * is reported in `rejected` instead of failing the whole batch.
+ */
+export const batchEnvelopeSchema = z.object({
+  messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES),
+  sentAt: timestampSchema.optional(),
+});
+
+/** A fully valid batch, as the SDK builds it. */
+export const batchRequestSchema = z.object({
+  messages: z.array(messageSchema).min(1).max(MAX_BATCH_MESSAGES),
+  sentAt: timestampSchema.optional(),
+});
+
+export const rejectedMessageSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+export const batchResponseSchema = z.object({
+  accepted: z.number().int().min(0),
+  duplicates: z.number().int().min(0),
+  rejected: z.array(rejectedMessageSchema),
+});
+
+export type FeedbackCategory = z.infer<typeof feedbackCategorySchema>;
+export type IdentifyMessage = z.infer<typeof identifyMessageSchema>;
+export type TrackMessage = z.infer<typeof trackMessageSchema>;
+export type PageMessage = z.infer<typeof pageMessageSchema>;
+export type FeedbackContext = z.infer<typeof feedbackContextSchema>;
+export type FeedbackMessage = z.infer<typeof feedbackMessageSchema>;
+export type SurveyResponseMessage = z.infer<typeof surveyResponseMessageSchema>;
+export type Message = z.infer<typeof messageSchema>;
+export type MessageType = Message['type'];
+export type BatchRequest = z.infer<typeof batchRequestSchema>;
+export type RejectedMessage = z.infer<typeof rejectedMessageSchema>;
+export type BatchResponse = z.infer<typeof batchResponseSchema>;

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { idSchema, labelSchema, textSchema } from './fields';
+
+export const SURVEY_TYPES = ['nps', 'csat'] as const;
+export const surveyTypeSchema = z.enum(SURVEY_TYPES);
+
+/** Follow-up question shown after the score, chosen by the score's band. */
+export const followUpSchema = z.object({
+  detractor: labelSchema,
+  passive: labelSchema,
+  promoter: labelSchema,
+});
+
+/** When a survey may be shown. All given conditions must hold. */
+export const targetingSchema = z.object({
+  /** Show only on pages whose URL contains this text. */
+  urlContains: z.string().min(1).max(500).optional(),
+  /** Show only after this `track` event has been seen for the visitor. */
+  event: z.string().min(1).max(200).optional(),
+  /** Wait this long on the page before showing. @default 0 */
+  delaySeconds: z.number().int().min(0).max(3600).optional(),
+});
+
+/** Fields a site owner writes when creating or replacing a survey. */
+export const surveyInputSchema = z.object({
+  id: idSchema.optional(),
+  name: labelSchema,
+  type: surveyTypeSchema,
+  question: labelSchema,
+  followUp: followUpSchema.optional(),
+  targeting: targetingSchema.optional(),
+  /** Share of eligible visitors who see it, 0–100. @default 100 */
+  samplePercent: z.number().min(0).max(100).default(100),
+  /** Days before the same person may see this survey again after answering or dismissing. @default 90 */
+  recontactDays: z.number().int().min(0).max(3650).default(90),
+  active: z.boolean().default(true),
+});
+
+/** A partial update (`PATCH /v1/admin/surveys/:id`). */
+export const surveyPatchSchema = surveyInputSchema.partial().omit({ id: true });
+
+export const surveySchema = surveyInputSchema.extend({
+  id: idSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** What the widget receives from `GET /v1/surveys/eligible`: only what it needs to render. */
+export const eligibleSurveySchema = z.object({
+  id: idSchema,
+  type: surveyTypeSchema,
+  question: labelSchema,
+  followUp: followUpSchema.optional(),
+  delaySeconds: z.number().int().min(0),
+});
+
+export const eligibleSurveysResponseSchema = z.object({
+  surveys: z.array(eligibleSurveySchema),
+});
+
+export const eligibleSurveysQuerySchema = z.object({
+  anonymousId: idSchema,
+  userId: z.string().min(1).max(128).optional(),
+  url: z.string().max(2048).optional(),
+});
+
+/** NPS summary for the admin API. NPS = %promoters(9–10) − %detractors(0–6), rounded. */
+export const npsSummarySchema = z.object({
+  nps: z.number().int().nullable(),
+  responses: z.number().int(),
+  promoters: z.number().int(),
+  passives: z.number().int(),
+  detractors: z.number().int(),
+  trend: z.array(
+    z.object({ start: z.string(), nps: z.number().int().nullable(), responses: z.number().int() }),
+  ),
+});
+
+export const npsQuerySchema = z.object({
+  surveyId: idSchema.optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  interval: z.enum(['day', 'week', 'month']).default('week'),
+});
+
+/** A free-text answer limit reused by the widget's comment field. */
+export const surveyCommentSchema = textSchema;
+
+export type SurveyType = z.infer<typeof surveyTypeSchema>;
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type Targeting = z.infer<typeof targetingSchema>;
+export type SurveyInput = z.input<typeof surveyInputSchema>;
+export type SurveyPatch = z.input<typeof surveyPatchSchema>;
+export type Survey = z.infer<typeof surveySchema>;
+export type EligibleSurvey = z.infer<typeof eligibleSurveySchema>;
+export type EligibleSurveysResponse = z.infer<typeof eligibleSurveysResponseSchema>;
+export type NpsSummary = z.infer<typeof npsSummarySchema>;
