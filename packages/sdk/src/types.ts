@@ -138,6 +138,12 @@ export interface RapportClient {
   surveys: {
     eligible(): Promise<EligibleSurvey[]>;
     respond(surveyId: string, answer: SurveyAnswer): Promise<WriteReceipt>;
+    /**
+     * Record that the visitor closed a survey without answering. Sent as a `track`
+     * message with event `$survey_dismissed` and `{ surveyId }`; the server counts it
+     * for the survey's recontact period and the project's global wait.
+     */
+    dismiss(surveyId: string): Promise<WriteReceipt>;
   };
   loyalty: {
     get(): Promise<LoyaltyView>;
