@@ -1,0 +1,42 @@
+// The storefront's own script (not part of Rapport). It shows the two calls a site makes:
+// `rapport('track', …)` for a meaningful action and, on the account page, `rapport('identify', …)`
+// with a userHash computed by the site's server — the identity secret never reaches the page.
+// Calls made before rapport.js has loaded are queued by the loader stub and replayed in order.
+
+// The loader stub in <head> defines window.rapport before this script runs.
+const rapport = (...args) => window.rapport?.(...args);
+
+for (const button of document.querySelectorAll('[data-track]')) {
+  button.addEventListener('click', () => {
+    const status = document.querySelector('[data-track-status]');
+    rapport('track', button.dataset.track, { product: button.dataset.product });
+    if (status) status.textContent = 'Added to your bag.';
+  });
+}
+
+const identityState = document.querySelector('[data-identity]');
+if (identityState) signInDemoCustomer(identityState);
+
+/**
+ * The demo server signs the demo customer's id at /demo/identity. A real site computes
+ * HMAC-SHA256(identity secret, userId) in its own back end while rendering the page.
+ */
+async function signInDemoCustomer(state) {
+  const userId = state.dataset.identity;
+  try {
+    const response = await fetch(`/demo/identity?userId=${encodeURIComponent(userId)}`);
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    const { userHash } = await response.json();
+    rapport(
+      'identify',
+      userId,
+      { name: 'Dana Whitfield', email: 'dana@example.com', plan: 'Subscriber' },
+      { userHash },
+    );
+    state.dataset.state = 'ok';
+    state.textContent = 'Signed in to Rapport: open the widget to see your points.';
+  } catch (error) {
+    state.dataset.state = 'error';
+    state.textContent = `Could not sign you in to Rapport (${error.message}). Is the demo server running with its demo seed?`;
+  }
+}
