@@ -30,7 +30,9 @@ const jsonValue = fc.oneof(
   fc.constant(null),
   fc.array(fc.integer(), { maxLength: 3 }),
 );
-const jsonRecord = fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), jsonValue, {
+// zod drops `__proto__` keys from records (prototype-pollution guard), so they do not round-trip.
+const key = fc.string({ minLength: 1, maxLength: 20 }).filter((value) => value !== '__proto__');
+const jsonRecord = fc.dictionary(key, jsonValue, {
   maxKeys: 10,
 });
 
@@ -97,11 +99,9 @@ const surveyResponse = fc.record(
     surveyId: id,
     score: fc.integer({ min: 0, max: 10 }),
     comment: fc.string({ maxLength: 300 }),
-    answers: fc.dictionary(
-      fc.string({ minLength: 1, maxLength: 20 }),
-      fc.oneof(fc.string({ maxLength: 50 }), fc.integer()),
-      { maxKeys: 5 },
-    ),
+    answers: fc.dictionary(key, fc.oneof(fc.string({ maxLength: 50 }), fc.integer()), {
+      maxKeys: 5,
+    }),
   },
   { requiredKeys: ['id', 'timestamp', 'anonymousId', 'type', 'surveyId'] },
 );

@@ -39,3 +39,15 @@ describe('batch envelope', () => {
     expect(isErrorBody(null)).toBe(false);
   });
 });
+
+describe('record fields', () => {
+  it('drop a __proto__ key instead of polluting the prototype', async () => {
+    const { messageSchema } = await import('../src/index');
+    const wire = JSON.parse(
+      '{"id":"m","timestamp":"2026-11-25T09:00:00Z","anonymousId":"a","type":"track","event":"e","properties":{"__proto__":{"polluted":true},"ok":1}}',
+    );
+    const parsed = messageSchema.parse(wire);
+    expect(parsed.type === 'track' && parsed.properties).toEqual({ ok: 1 });
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});
