@@ -1,7 +1,7 @@
 import type {
   BatchResponse,
-  ErrorCode,
   EligibleSurvey,
+  ErrorCode,
   FeedbackCategory,
   FeedbackContext,
   InboxResponse,
@@ -59,8 +59,30 @@ export interface ClientOptions {
   transport?: Transport;
   /** Where the outbox and identity persist. @default localStorage, falling back to memory */
   storage?: KeyValueStorage;
-  /** Initial consent. @default 'granted' */
+  /**
+   * Initial consent. A choice made earlier with `optIn()`/`optOut()` and kept in storage wins.
+   * @default 'granted'
+   */
   consent?: ConsentState;
+  /**
+   * How pending messages leave on `pagehide`, when an ordinary request may be cancelled.
+   * @default beaconTransport({ endpoint, key }) when `transport` is not given, else `transport`
+   */
+  beacon?: Transport;
+  /** Bounds and retry timing of the outbox. */
+  outbox?: OutboxOptions;
+}
+
+/** Bounds and retry timing of the outbox (see the SDK README, "Outbox"). */
+export interface OutboxOptions {
+  /** Most messages kept; past it the oldest are dropped with a `dropped` event. @default 500 */
+  maxMessages?: number;
+  /** Most bytes (UTF-8 JSON) kept; past it the oldest are dropped. @default 1_048_576 (1 MiB) */
+  maxBytes?: number;
+  /** First retry waits up to this long (full jitter), doubling each attempt. @default 1000 */
+  retryBaseMs?: number;
+  /** Longest wait between retries, before jitter. @default 60_000 */
+  retryCapMs?: number;
 }
 
 export interface FeedbackInput {
