@@ -1,0 +1,68 @@
+import { MAX_TEXT_LENGTH } from '@rapport/protocol';
+import type { FeedbackErrors, Store } from '../store';
+import { reportError } from './report-error';
+
+/** A human needs longer than this to fill the form; faster submits do not count. */
+export const MIN_FILL_MS = 1500;
+
+// Deliberately loose: the server has the last word; this only catches typos like "a@b".
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Check the form's fields; an empty object means it may be sent. */
+export function validateFeedback(message: string, email: string): FeedbackErrors {
+  const errors: FeedbackErrors = {};
+  if (message.trim() === '') errors.message = 'errorMessageRequired';
+  else if (message.length > MAX_TEXT_LENGTH) errors.message = 'errorMessageTooLong';
+  if (email.trim() !== '' && !EMAIL.test(email.trim())) errors.email = 'errorEmail';
+  return errors;
+}
+
+/**
+ * Send the feedback form through the SDK. Shows "sent" or "queued" from the receipt; on a
+ * rejection the text stays in the form with an inline error.
+ */
+export async function submitFeedback(store: Store, now = Date.now()): Promise<void> {
+  const form = store.feedback;
+  if (form.status.value !== 'editing') return;
+  const message = form.message.value;
+  const email = form.email.value.trim();
+  const errors = validateFeedback(message, email);
+  if (errors.message || errors.email) {
+    form.errors.value = errors;
+    return;
+  }
+  if (now - form.startedAt.value < MIN_FILL_MS) {
+    form.errors.value = { form: 'errorTooFast' };
+    return;
+  }
+  form.errors.value = {};
+  if (form.honeypot.value !== '') {
+    // Only a bot fills the hidden field: thank it and send nothing.
+    form.status.value = 'sent';
+    return;
+  }
+  form.status.value = 'sending';
+  try {
+    const category = form.category.value;
+    const receipt = await store.client.feedback({
+      message,
+      ...(category ? { category } : {}),
+      ...(email ? { email } : {}),
+    });
+    form.status.value = receipt.status === 'queued' ? 'queued' : 'sent';
+    form.message.value = '';
+    form.email.value = '';
+    form.category.value = '';
+  } catch (error) {
+    form.status.value = 'editing';
+    form.errors.value = { form: 'errorSend' };
+    reportError(store.client, error);
+  }
+}
+
+/** Back to an empty form after a successful send. */
+export function resetFeedback(store: Store, now = Date.now()): void {
+  store.feedback.status.value = 'editing';
+  store.feedback.errors.value = {};
+  store.feedback.startedAt.value = now;
+}

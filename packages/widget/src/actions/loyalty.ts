@@ -1,0 +1,38 @@
+import type { Store } from '../store';
+import { reportError } from './report-error';
+
+/** Load the signed-in customer's loyalty account; anonymous visitors get the guest view. */
+export async function loadLoyalty(store: Store): Promise<void> {
+  if (store.isGuest.value || store.loyalty.value.state === 'loading') return;
+  store.loyalty.value = { state: 'loading' };
+  try {
+    store.loyalty.value = { state: 'ready', data: await store.client.loyalty.get() };
+  } catch (error) {
+    store.loyalty.value = { state: 'error' };
+    reportError(store.client, error);
+  }
+}
+
+/**
+ * Redeem a reward once. The `redeeming` signal is set before the first await, so a double
+ * click sees it and does nothing; the balance comes from the server's answer.
+ */
+export async function redeemReward(store: Store, rewardId: string): Promise<void> {
+  const reward = store.rewards.value.find((r) => r.id === rewardId);
+  if (!reward?.canRedeem) return;
+  store.redeeming.value = rewardId;
+  store.redeemResult.value = undefined;
+  try {
+    const result = await store.client.loyalty.redeem(rewardId);
+    const view = store.loyalty.value;
+    if (view.state === 'ready') {
+      store.loyalty.value = { state: 'ready', data: { ...view.data, balance: result.balance } };
+    }
+    store.redeemResult.value = { rewardId, ok: true };
+  } catch (error) {
+    store.redeemResult.value = { rewardId, ok: false };
+    reportError(store.client, error);
+  } finally {
+    store.redeeming.value = undefined;
+  }
+}

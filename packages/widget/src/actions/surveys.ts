@@ -1,0 +1,75 @@
+import type { EligibleSurvey } from '@rapport/protocol';
+import type { Store } from '../store';
+import { reportError } from './report-error';
+
+/**
+ * Asks the server which surveys may be shown and shows the first one not yet answered or
+ * dismissed on this page, after its `delaySeconds`. Call `check()` after mount and again
+ * after `identify`; `cancel()` on unmount.
+ */
+export function createSurveyScheduler(store: Store) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function show(survey: EligibleSurvey): void {
+    timer = undefined;
+    if (store.survey.value || store.surveysDone.has(survey.id)) return;
+    store.surveyScore.value = undefined;
+    store.surveyComment.value = '';
+    store.surveyStep.value = 'question';
+    store.survey.value = survey;
+    store.client.emit('survey:shown', { surveyId: survey.id });
+  }
+
+  async function check(): Promise<void> {
+    if (!store.settings.value.panels.includes('surveys')) return;
+    try {
+      const surveys = await store.client.surveys.eligible();
+      // One survey at a time: never replace one the visitor is looking at.
+      if (store.survey.value) return;
+      const next = surveys.find((survey) => !store.surveysDone.has(survey.id));
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (next) timer = setTimeout(() => show(next), Math.max(0, next.delaySeconds) * 1000);
+    } catch (error) {
+      reportError(store.client, error);
+    }
+  }
+
+  function cancel(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  }
+
+  return { check, cancel };
+}
+
+/** Send the chosen score (and comment) for the survey on screen. */
+export async function answerSurvey(store: Store): Promise<void> {
+  const survey = store.survey.value;
+  const score = store.surveyScore.value;
+  if (!survey || score === undefined || store.surveyStep.value === 'sending') return;
+  store.surveyStep.value = 'sending';
+  const comment = store.surveyComment.value.trim();
+  try {
+    await store.client.surveys.respond(survey.id, { score, ...(comment ? { comment } : {}) });
+    store.surveysDone.add(survey.id);
+    store.surveyStep.value = 'thanks';
+    store.client.emit('survey:answered', { surveyId: survey.id, score });
+  } catch (error) {
+    store.surveyStep.value = 'error';
+    reportError(store.client, error);
+  }
+}
+
+/** Close the survey card. Before an answer this is a dismissal, which the server records. */
+export function closeSurvey(store: Store): void {
+  const survey = store.survey.value;
+  if (!survey) return;
+  store.survey.value = undefined;
+  if (store.surveysDone.has(survey.id)) return;
+  store.surveysDone.add(survey.id);
+  store.client.emit('survey:dismissed', { surveyId: survey.id });
+  store.client.surveys
+    .dismiss(survey.id)
+    .catch((error: unknown) => reportError(store.client, error));
+}

@@ -1,0 +1,50 @@
+import { redeemReward } from '../actions/loyalty';
+import { guard } from '../actions/report-error';
+import { format } from '../i18n';
+import { useStore } from './store-context';
+
+/** Rewards with their cost; Redeem is disabled, with the reason shown, when unaffordable. */
+export function RewardList() {
+  const store = useStore();
+  const t = store.texts.value;
+  const rewards = store.rewards.value;
+  const busy = store.redeeming.value;
+  const result = store.redeemResult.value;
+  const resultName = rewards.find((reward) => reward.id === result?.rewardId)?.name ?? '';
+
+  return (
+    <section aria-labelledby="rapport-rewards">
+      <h3 id="rapport-rewards">{t.rewards}</h3>
+      {rewards.length === 0 ? <p class="muted">{t.noRewards}</p> : null}
+      <ul class="list">
+        {rewards.map((reward) => (
+          <li key={reward.id} class="reward">
+            <div>
+              <strong>{reward.name}</strong>
+              <span class="muted"> · {format(t.cost, { n: reward.cost })}</span>
+              {reward.description ? <p class="muted">{reward.description}</p> : null}
+              {reward.shortfall > 0 ? (
+                <p id={`rapport-why-${reward.id}`} class="muted">
+                  {format(t.needMore, { n: reward.shortfall })}
+                </p>
+              ) : null}
+            </div>
+            <button
+              type="button"
+              class="secondary"
+              disabled={!reward.canRedeem}
+              aria-label={format(t.redeemReward, { reward: reward.name })}
+              aria-describedby={reward.shortfall > 0 ? `rapport-why-${reward.id}` : undefined}
+              onClick={guard(store.client, () => redeemReward(store, reward.id))}
+            >
+              {busy === reward.id ? t.redeeming : t.redeem}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p role="status" class={result?.ok === false ? 'error' : 'success'}>
+        {result ? (result.ok ? format(t.redeemed, { reward: resultName }) : t.redeemError) : ''}
+      </p>
+    </section>
+  );
+}

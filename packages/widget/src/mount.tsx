@@ -1,0 +1,108 @@
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import { reportError } from './actions/report-error';
+import { createSurveyScheduler } from './actions/surveys';
+import { App } from './components/App';
+import type { WidgetOptions } from './options';
+import type { RapportClient } from './sdk-types';
+import { createStore, type DialogPanel } from './store';
+import css from './styles/widget.css?raw';
+
+/** What {@link mount} returns: control the widget from the host page. */
+export interface WidgetHandle {
+  /** Open the dialog, on a section if given (`feedback`, `loyalty`, `inbox`). */
+  open(panel?: DialogPanel): void;
+  /** Close the dialog; focus returns to the launcher. */
+  close(): void;
+  /** Remove the widget from the page and stop listening to the client. Safe to call twice. */
+  unmount(): void;
+  /** The element hosting the widget's shadow root. */
+  readonly host: HTMLElement | undefined;
+}
+
+const NOOP: WidgetHandle = { open() {}, close() {}, unmount() {}, host: undefined };
+
+/**
+ * Render the Rapport widget into a shadow root on the page. Never throws: a failure is
+ * reported through `client.emit('error')` and a do-nothing handle is returned.
+ * @example
+ * const client = createClient({ key: 'pk_demo' });
+ * const widget = mount(client, { theme: 'dark', locale: 'fr' });
+ * widget.open('loyalty');
+ */
+export function mount(client: RapportClient, options: WidgetOptions = {}): WidgetHandle {
+  try {
+    return mountUnsafe(client, options);
+  } catch (error) {
+    reportError(client, error);
+    return NOOP;
+  }
+}
+
+function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandle {
+  const host = document.createElement('rapport-widget');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const base = document.createElement('style');
+  const theme = document.createElement('style');
+  for (const style of [base, theme]) if (options.nonce) style.nonce = options.nonce;
+  base.textContent = css;
+  const app = document.createElement('div');
+  shadow.append(base, theme, app);
+  (options.container ?? document.body).appendChild(host);
+
+  const store = createStore(client, options);
+  const surveys = createSurveyScheduler(store);
+  const stopTheme = effect(() => {
+    const { theme: mode, accent } = store.settings.value;
+    host.setAttribute('data-theme', mode);
+    // A stylesheet rule, not a style attribute, so strict CSP (style-src 'nonce-…') allows it.
+    theme.textContent = `:host{--rapport-accent:${accent}}`;
+  });
+
+  const forget = () => {
+    store.loyalty.value = { state: 'idle' };
+    store.inbox.value = { state: 'idle' };
+    store.redeemResult.value = undefined;
+  };
+  const unsubscribe = [
+    client.on('identify', ({ userId }) => {
+      store.userId.value = userId;
+      forget();
+      void surveys.check();
+    }),
+    client.on('reset', () => {
+      store.userId.value = undefined;
+      forget();
+    }),
+  ];
+
+  render(<App store={store} />, app);
+  client
+    .config()
+    .then((config) => {
+      store.config.value = config;
+    })
+    .catch((error: unknown) => reportError(client, error))
+    .finally(() => void surveys.check());
+
+  let mounted = true;
+  return {
+    host,
+    open(panel) {
+      if (panel) store.panel.value = panel;
+      store.open.value = true;
+    },
+    close() {
+      store.open.value = false;
+    },
+    unmount() {
+      if (!mounted) return;
+      mounted = false;
+      surveys.cancel();
+      stopTheme();
+      for (const off of unsubscribe) off();
+      render(null, app);
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { EligibleSurvey } from '@rapport/protocol';
+import { ScoreScale } from '../components/ScoreScale';
+import { SurveyFollowUp } from '../components/SurveyFollowUp';
+import { useStore } from '../components/store-context';
+import type { TextKey } from '../i18n';
+
+const LABELS: TextKey[] = [
+  'csatVeryUnsatisfied',
+  'csatUnsatisfied',
+  'csatNeutral',
+  'csatSatisfied',
+  'csatVerySatisfied',
+];
+
+/** Customer satisfaction: a 1–5 row from "Very unsatisfied" to "Very satisfied". */
+export function CsatSurvey({ survey }: { survey: EligibleSurvey }) {
+  const store = useStore();
+  const t = store.texts.value;
+  const score = store.surveyScore.value;
+  return (
+    <>
+      <p id="rapport-survey-question" class="question">
+        {survey.question || t.csatQuestion}
+      </p>
+      <ScoreScale
+        scores={[1, 2, 3, 4, 5]}
+        selected={score}
+        onSelect={(value) => {
+          store.surveyScore.value = value;
+        }}
+        labelledBy="rapport-survey-question"
+        labelOf={(value) => `${value}, ${t[LABELS[value - 1] ?? 'csatNeutral']}`}
+        ends={[t.csatVeryUnsatisfied, t.csatVerySatisfied]}
+      />
+      {score === undefined ? null : <SurveyFollowUp question={t.surveyComment} />}
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import { type FeedbackCategory, MAX_TEXT_LENGTH } from '@rapport/protocol';
+import { useEffect, useRef } from 'preact/hooks';
+import { resetFeedback, submitFeedback } from '../actions/feedback';
+import { guard } from '../actions/report-error';
+import { useStore } from '../components/store-context';
+import { format, type TextKey } from '../i18n';
+
+// Kept here rather than imported: protocol's FEEDBACK_CATEGORIES sits beside zod schemas.
+const CATEGORY_LABELS: Record<FeedbackCategory, TextKey> = {
+  bug: 'categoryBug',
+  idea: 'categoryIdea',
+  praise: 'categoryPraise',
+  question: 'categoryQuestion',
+  other: 'categoryOther',
+};
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+const fieldValue = (event: Event) => (event.currentTarget as Field).value;
+
+/**
+ * The feedback form: topic, message, optional email. A hidden honeypot and a minimum fill
+ * time keep bots out; the SDK adds the page context (URL, user agent, viewport, locale).
+ */
+export function FeedbackForm() {
+  const store = useStore();
+  const t = store.texts.value;
+  const form = store.feedback;
+  const status = form.status.value;
+  const errors = form.errors.value;
+  const done = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (status === 'sent' || status === 'queued') done.current?.focus();
+  }, [status]);
+
+  if (status === 'sent' || status === 'queued') {
+    return (
+      <div ref={done} class="done" role="status" tabIndex={-1}>
+        <h3>{t.sentTitle}</h3>
+        <p>{status === 'sent' ? t.sent : t.queued}</p>
+        <button
+          type="button"
+          class="secondary"
+          onClick={guard(store.client, () => resetFeedback(store))}
+        >
+          {t.sendAnother}
+        </button>
+      </div>
+    );
+  }
+
+  const sending = status === 'sending';
+  const messageError = errors.message ? format(t[errors.message], { max: MAX_TEXT_LENGTH }) : '';
+  return (
+    <form
+      class="form"
+      noValidate
+      aria-busy={sending}
+      onSubmit={guard(store.client, (event: Event) => {
+        event.preventDefault();
+        return submitFeedback(store);
+      })}
+    >
+      <label for="rapport-category">{t.category}</label>
+      <select
+        id="rapport-category"
+        value={form.category.value}
+        onChange={(event) => {
+          form.category.value = fieldValue(event) as typeof form.category.value;
+        }}
+      >
+        <option value="">{t.categoryChoose}</option>
+        {(Object.keys(CATEGORY_LABELS) as FeedbackCategory[]).map((category) => (
+          <option key={category} value={category}>
+            {t[CATEGORY_LABELS[category]]}
+          </option>
+        ))}
+      </select>
+
+      <label for="rapport-message">{t.message}</label>
+      <textarea
+        id="rapport-message"
+        rows={5}
+        required
+        maxLength={MAX_TEXT_LENGTH}
+        aria-invalid={errors.message ? true : undefined}
+        aria-describedby={errors.message ? 'rapport-message-error' : 'rapport-message-hint'}
+        value={form.message.value}
+        onInput={(event) => {
+          form.message.value = fieldValue(event);
+        }}
+      />
+      {errors.message ? (
+        <p id="rapport-message-error" class="error">
+          {messageError}
+        </p>
+      ) : (
+        <p id="rapport-message-hint" class="hint">
+          {t.messageHint}
+        </p>
+      )}
+
+      <label for="rapport-email">{t.email}</label>
+      <input
+        id="rapport-email"
+        type="email"
+        autoComplete="email"
+        aria-invalid={errors.email ? true : undefined}
+        aria-describedby={errors.email ? 'rapport-email-error' : 'rapport-email-hint'}
+        value={form.email.value}
+        onInput={(event) => {
+          form.email.value = fieldValue(event);
+        }}
+      />
+      {errors.email ? (
+        <p id="rapport-email-error" class="error">
+          {t[errors.email]}
+        </p>
+      ) : (
+        <p id="rapport-email-hint" class="hint">
+          {t.emailHint}
+        </p>
+      )}
+
+      {/* Honeypot: off-screen, out of the tab order and hidden from assistive tech. */}
+      <div class="trap" aria-hidden="true">
+        <label for="rapport-website">{t.honeypot}</label>
+        <input
+          id="rapport-website"
+          name="website"
+          tabIndex={-1}
+          autoComplete="off"
+          value={form.honeypot.value}
+          onInput={(event) => {
+            form.honeypot.value = fieldValue(event);
+          }}
+        />
+      </div>
+
+      {errors.form ? (
+        <p class="error" role="alert">
+          {t[errors.form]}
+        </p>
+      ) : null}
+      <button type="submit" class="primary" disabled={sending}>
+        {sending ? t.sending : t.send}
+      </button>
+    </form>
+  );
+}

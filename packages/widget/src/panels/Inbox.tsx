@@ -1,0 +1,65 @@
+import type { FeedbackStatus } from '@rapport/protocol';
+import { useEffect } from 'preact/hooks';
+import { loadInbox } from '../actions/inbox';
+import { GuestView, LoadError, Loading } from '../components/RemoteStatus';
+import { useStore } from '../components/store-context';
+import type { TextKey } from '../i18n';
+import { dateFormatter } from './LoyaltyPanel';
+
+const STATUS: Record<FeedbackStatus, TextKey> = {
+  new: 'statusNew',
+  in_progress: 'statusInProgress',
+  resolved: 'statusResolved',
+};
+
+/** The customer's feedback threads with the team's replies, newest first. */
+export function Inbox() {
+  const store = useStore();
+  const t = store.texts.value;
+  const guest = store.isGuest.value;
+  const remote = store.inbox.value;
+
+  // Loads on first show, and again after identify or reset put the state back to idle.
+  const idle = remote.state === 'idle';
+  useEffect(() => {
+    if (!guest && idle) void loadInbox(store);
+  }, [guest, idle, store]);
+
+  if (guest) return <GuestView body={t.inboxGuest} />;
+  if (remote.state === 'error')
+    return <LoadError message={t.inboxError} onRetry={() => loadInbox(store)} />;
+  if (remote.state !== 'ready') return <Loading />;
+  const threads = remote.data.threads;
+  if (threads.length === 0)
+    return (
+      <div class="empty">
+        <p>{t.inboxEmpty}</p>
+      </div>
+    );
+
+  const date = dateFormatter(store.settings.value.locale);
+  return (
+    <section aria-labelledby="rapport-inbox">
+      <h3 id="rapport-inbox">{t.inboxTitle}</h3>
+      <ul class="threads">
+        {threads.map((thread) => (
+          <li key={thread.id} class="thread">
+            <p class="meta">
+              <span class="badge">{t[STATUS[thread.status]]}</span>
+              <span class="muted">{date(thread.createdAt)}</span>
+            </p>
+            <p class="mine">{thread.message}</p>
+            {thread.replies.map((reply) => (
+              <div key={reply.id} class={reply.author === 'team' ? 'reply' : 'mine'}>
+                <p class="muted">
+                  {reply.author === 'team' ? t.team : t.you} · {date(reply.createdAt)}
+                </p>
+                <p>{reply.body}</p>
+              </div>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

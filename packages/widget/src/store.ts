@@ -1,0 +1,144 @@
+import { computed, signal } from '@preact/signals';
+import type {
+  EligibleSurvey,
+  FeedbackCategory,
+  InboxResponse,
+  LoyaltyView,
+  WidgetConfig,
+} from '@rapport/protocol';
+import { resolveOptions, type WidgetOptions } from './options';
+import type { RapportClient } from './sdk-types';
+
+/** A section of the dialog. Surveys are not a section: they pop up on their own. */
+export type DialogPanel = 'feedback' | 'loyalty' | 'inbox';
+
+/** A server read: not started, in flight, failed, or ready with data. */
+export type Remote<T> =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'error' }
+  | { state: 'ready'; data: T };
+
+/** Where the feedback form is in its life. */
+export type FeedbackStatus = 'editing' | 'sending' | 'sent' | 'queued';
+
+/** Inline validation and send errors of the feedback form, as text keys. */
+export interface FeedbackErrors {
+  message?: 'errorMessageRequired' | 'errorMessageTooLong';
+  email?: 'errorEmail';
+  form?: 'errorTooFast' | 'errorSend';
+}
+
+/** A reward as the loyalty panel shows it, with what the customer can do about it. */
+export interface RewardView {
+  id: string;
+  name: string;
+  cost: number;
+  description: string | undefined;
+  /** Points still missing; 0 when affordable. */
+  shortfall: number;
+  canRedeem: boolean;
+}
+
+const DIALOG_PANELS: DialogPanel[] = ['feedback', 'loyalty', 'inbox'];
+
+/**
+ * All widget state, as signals, for one mounted widget. Components read these; actions
+ * (src/actions/) are the only writers and the SDK client is the only I/O.
+ */
+export function createStore(client: RapportClient, options: WidgetOptions) {
+  const config = signal<WidgetConfig | undefined>(undefined);
+  const settings = computed(() => resolveOptions(options, config.value));
+  const userId = signal<string | undefined>(client.userId);
+
+  const loyalty = signal<Remote<LoyaltyView>>({ state: 'idle' });
+  /** The reward being redeemed right now; a second click while set does nothing. */
+  const redeeming = signal<string | undefined>(undefined);
+  const redeemResult = signal<{ rewardId: string; ok: boolean } | undefined>(undefined);
+
+  const rewards = computed<RewardView[]>(() => {
+    const view = loyalty.value;
+    if (view.state !== 'ready') return [];
+    return view.data.rewards
+      .filter((reward) => reward.active !== false)
+      .map((reward) => {
+        const shortfall = Math.max(0, reward.cost - view.data.balance);
+        return {
+          id: reward.id,
+          name: reward.name,
+          cost: reward.cost,
+          description: reward.description,
+          shortfall,
+          canRedeem: shortfall === 0 && redeeming.value === undefined,
+        };
+      });
+  });
+
+  const survey = signal<EligibleSurvey | undefined>(undefined);
+  const surveyScore = signal<number | undefined>(undefined);
+  const surveyComment = signal('');
+  const surveyStep = signal<'question' | 'sending' | 'thanks' | 'error'>('question');
+
+  return {
+    client,
+    options,
+    config,
+    settings,
+    texts: computed(() => settings.value.texts),
+    userId,
+    isGuest: computed(() => userId.value === undefined),
+
+    open: signal(false),
+    panel: signal<DialogPanel>('feedback'),
+    /** Sections of the dialog the site owner switched on, in display order. */
+    panels: computed(() => DIALOG_PANELS.filter((p) => settings.value.panels.includes(p))),
+
+    feedback: {
+      category: signal<FeedbackCategory | ''>(''),
+      message: signal(''),
+      email: signal(''),
+      /** Bots fill every field; humans never see this one. */
+      honeypot: signal(''),
+      /** When the form was shown, for the minimum fill time. */
+      startedAt: signal(Date.now()),
+      status: signal<FeedbackStatus>('editing'),
+      errors: signal<FeedbackErrors>({}),
+    },
+
+    loyalty,
+    rewards,
+    redeeming,
+    redeemResult,
+    inbox: signal<Remote<InboxResponse>>({ state: 'idle' }),
+
+    survey,
+    surveyScore,
+    surveyComment,
+    surveyStep,
+    /** Surveys answered or dismissed on this page: never shown again here. */
+    surveysDone: new Set<string>(),
+    /** Follow-up question for the chosen NPS score: 0–6 detractor, 7–8 passive, 9–10 promoter. */
+    followUp: computed(() => {
+      const score = surveyScore.value;
+      const current = survey.value;
+      if (score === undefined || !current || current.type !== 'nps') return undefined;
+      const band = npsBand(score);
+      return current.followUp?.[band] ?? settings.value.texts[FOLLOW_UP_KEYS[band]];
+    }),
+  };
+}
+
+/** The widget's state for one mount. */
+export type Store = ReturnType<typeof createStore>;
+
+const FOLLOW_UP_KEYS = {
+  detractor: 'npsDetractor',
+  passive: 'npsPassive',
+  promoter: 'npsPromoter',
+} as const;
+
+/** NPS band of a 0–10 score. */
+export function npsBand(score: number): 'detractor' | 'passive' | 'promoter' {
+  if (score <= 6) return 'detractor';
+  return score <= 8 ? 'passive' : 'promoter';
+}

@@ -1,0 +1,140 @@
+import type {
+  EligibleSurvey,
+  InboxResponse,
+  LoyaltyView,
+  Message,
+  WidgetConfig,
+} from '@rapport/protocol';
+import type { TransportRequest, TransportResponse } from '../../../sdk/src/types';
+
+/** A valid-looking userHash (the fake server checks presence, not the HMAC). */
+export const USER_HASH = 'a'.repeat(64);
+
+export const GOLD_VIEW: LoyaltyView = {
+  balance: 320,
+  lifetimePoints: 620,
+  tier: { name: 'Silver', threshold: 500 },
+  nextTier: { name: 'Gold', threshold: 1000 },
+  progress: 0.24,
+  pointsToNextTier: 380,
+  rewards: [
+    { id: 'coffee', name: 'Free coffee', cost: 300, description: 'Any size', active: true },
+    { id: 'tote', name: 'Tote bag', cost: 900, active: true },
+  ],
+  waysToEarn: [{ label: 'Write a review', points: 50 }],
+  activity: [{ id: 'a1', points: 120, reason: 'Order #1042', createdAt: '2026-11-20T10:00:00Z' }],
+  referralCode: 'JANE42',
+};
+
+interface FakeServerState {
+  config: WidgetConfig;
+  surveys: EligibleSurvey[];
+  loyalty: LoyaltyView;
+  inbox: InboxResponse;
+  /** Every message the server accepted, in order (duplicates by id stored once). */
+  messages: Message[];
+  /** Redeem requests that charged points (a repeated id charges nothing). */
+  charges: string[];
+  /** When true every request fails like a dropped connection. */
+  offline: boolean;
+  /** Paths (without query) answered with a 500. */
+  failing: Set<string>;
+  /** Every request seen, as `METHOD /path`. */
+  requests: string[];
+}
+
+/**
+ * An in-memory stand-in for the Rapport server's public API, shaped as a memoryTransport
+ * handler: answers config, eligible surveys, loyalty (with idempotent redeem), inbox and batch.
+ */
+export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
+  const state: FakeServerState = {
+    config: {
+      projectName: 'Acme',
+      theme: { mode: 'light', accent: '#4338ca' },
+      position: 'bottom-right',
+      panels: ['feedback', 'surveys', 'loyalty', 'inbox'],
+      texts: {},
+    },
+    surveys: [],
+    loyalty: structuredClone(GOLD_VIEW),
+    inbox: { threads: [] },
+    messages: [],
+    charges: [],
+    offline: false,
+    failing: new Set(),
+    requests: [],
+    ...overrides,
+  };
+  const redeemed = new Map<string, unknown>();
+
+  const ok = (body: unknown): TransportResponse => ({ status: 200, headers: {}, body });
+  const fail = (status: number, code: string, message: string): TransportResponse => ({
+    status,
+    headers: {},
+    body: { error: { code, message } },
+  });
+
+  function handle(request: TransportRequest): TransportResponse {
+    const url = new URL(request.path, 'http://rapport.test');
+    state.requests.push(`${request.method} ${url.pathname}`);
+    if (state.offline) throw new TypeError('Failed to fetch');
+    if (state.failing.has(url.pathname)) return fail(500, 'internal', 'Server fault');
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const personal = () => url.searchParams.get('userHash') || body.userHash;
+    switch (`${request.method} ${url.pathname}`) {
+      case 'GET /v1/config':
+        return ok(state.config);
+      case 'GET /v1/surveys/eligible':
+        return ok({ surveys: state.surveys });
+      case 'GET /v1/loyalty':
+        return personal() ? ok(state.loyalty) : fail(401, 'unauthorized', 'userHash required');
+      case 'GET /v1/inbox':
+        return personal() ? ok(state.inbox) : fail(401, 'unauthorized', 'userHash required');
+      case 'POST /v1/loyalty/redeem':
+        return redeem(body);
+      case 'POST /v1/batch':
+        return batch(body.messages as Message[]);
+      default:
+        return fail(404, 'not_found', `No route ${url.pathname}`);
+    }
+  }
+
+  function redeem(body: Record<string, unknown>): TransportResponse {
+    const id = String(body.id);
+    const previous = redeemed.get(id);
+    if (previous) return ok({ ...(previous as object), duplicate: true });
+    const reward = state.loyalty.rewards.find((r) => r.id === body.rewardId);
+    if (!reward) return fail(404, 'not_found', 'No such reward');
+    if (state.loyalty.balance < reward.cost)
+      return fail(409, 'insufficient_points', 'Not enough points');
+    state.loyalty.balance -= reward.cost;
+    state.charges.push(id);
+    const result = {
+      id,
+      rewardId: reward.id,
+      cost: reward.cost,
+      balance: state.loyalty.balance,
+      duplicate: false,
+    };
+    redeemed.set(id, result);
+    return ok(result);
+  }
+
+  function batch(messages: Message[]): TransportResponse {
+    let accepted = 0;
+    let duplicates = 0;
+    for (const message of messages) {
+      if (state.messages.some((m) => m.id === message.id)) duplicates++;
+      else {
+        state.messages.push(message);
+        accepted++;
+      }
+    }
+    return ok({ accepted, duplicates, rejected: [] });
+  }
+
+  return { state, handle };
+}
+
+export type FakeServer = ReturnType<typeof createFakeServer>;

@@ -1,0 +1,33 @@
+import { within } from '@testing-library/preact';
+import { mount, type WidgetHandle } from '../../src/mount';
+import type { WidgetOptions } from '../../src/options';
+import { createFakeServer, type FakeServer } from './fake-server';
+import { createTestClient, type TestClient } from './test-client';
+
+export interface RenderedWidget extends TestClient {
+  server: FakeServer;
+  widget: WidgetHandle;
+  shadow: ShadowRoot;
+  /** Testing Library queries scoped to the widget's shadow root. */
+  screen: ReturnType<typeof within>;
+  /** The element focused inside the shadow root. */
+  active(): Element | null;
+}
+
+/** Mount the widget on the fake server, the way a site would, and query inside its shadow. */
+export async function renderWidget(
+  options: WidgetOptions = {},
+  { server = createFakeServer(), userId }: { server?: FakeServer; userId?: string } = {},
+): Promise<RenderedWidget> {
+  const test = await createTestClient(server, userId ? { userId } : {});
+  const widget = mount(test.client, { locale: 'en', ...options });
+  const shadow = widget.host!.shadowRoot!;
+  return {
+    ...test,
+    server,
+    widget,
+    shadow,
+    screen: within(shadow as unknown as HTMLElement),
+    active: () => shadow.activeElement,
+  };
+}
