@@ -1,0 +1,95 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps, AppEnv } from './app-env';
+import { type Clock, systemClock } from './clock';
+import { ApiError, isApiError, NotFoundError } from './errors';
+import { type LimitsOptions, resolveLimits } from './limits';
+import { createJsonLogger, type Logger } from './logger';
+import { adminAccess } from './middleware/admin-access';
+import { publicAccess } from './middleware/public-access';
+import { requestContext } from './middleware/request-context';
+import { createProjectCache } from './project-cache';
+import { createConsumer } from './rate-limiter';
+import { adminRoutes } from './routes/admin';
+import { publicRoutes } from './routes/public';
+import type { Store } from './store';
+
+/** Options for {@link createApp}. */
+export interface AppOptions {
+  /** Where data lives: `createPgliteStore()` or `createPostgresStore()`, already migrated. */
+  store: Store;
+  /**
+   * Where the app reads the time (survey recontact, timestamps).
+   * @default () => new Date()
+   */
+  clock?: Clock;
+  /**
+   * Body size and rate limits; see {@link LimitsOptions}.
+   * @default {} (64 KiB bodies, 6,000 req/min per key, 600 req/min per IP, in memory)
+   */
+  limits?: LimitsOptions;
+  /**
+   * Structured logger; secrets and user hashes are never passed to it.
+   * @default createJsonLogger() (JSON lines on stdout)
+   */
+  logger?: Logger;
+}
+
+/** Maps any failure to `{ error: { code, message } }` — the one exit for errors. */
+function toErrorResponse(error: unknown, logger: Logger, requestId: string | undefined) {
+  if (isApiError(error)) return error;
+  if (error instanceof HTTPException && error.status < 500) {
+    return new ApiError(
+      error.status === 413 ? 413 : 400,
+      error.status === 413 ? 'payload_too_large' : 'invalid_body',
+      error.message || 'Bad request.',
+    );
+  }
+  logger.error('unhandled error', {
+    requestId,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
+  return new ApiError(500, 'internal', 'Something went wrong on our side; it was logged.');
+}
+
+/**
+ * Builds the Rapport HTTP API as a Hono app. It reads no environment, opens no port and starts
+ * no timer: call `app.request()` in tests, or serve `app.fetch` (the `rapport` CLI does).
+ *
+ * @example
+ * const store = await createPgliteStore();
+ * await migrate(store);
+ * const app = createApp({ store });
+ * const res = await app.request('/health'); // 200 { ok: true }
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createJsonLogger();
+  const limits = resolveLimits(options.limits);
+  const deps: AppDeps = {
+    store: options.store,
+    clock,
+    logger,
+    limits,
+    projects: createProjectCache(options.store, clock),
+    perKey: createConsumer(limits.perKey, 'rapport:key', limits, logger),
+    perIp: createConsumer(limits.perIp, 'rapport:ip', limits, logger),
+  };
+  const app = new Hono<AppEnv>();
+  app.use('*', requestContext(logger));
+  app.use('/v1/admin/*', adminAccess(deps));
+  app.use('/v1/*', publicAccess(deps));
+  app.route('/', publicRoutes(deps));
+  app.route('/', adminRoutes(deps));
+  app.notFound((c) => {
+    const error = new NotFoundError(`No route for ${c.req.method} ${c.req.path.slice(0, 200)}.`);
+    return c.json(error.toBody(), 404);
+  });
+  app.onError((error, c) => {
+    const apiError = toErrorResponse(error, logger, c.get('requestId'));
+    for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
+    return c.json(apiError.toBody(), apiError.status);
+  });
+  return app;
+}

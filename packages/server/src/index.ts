@@ -1,0 +1,22 @@
+/**
+ * @rapport/server — the Rapport HTTP API as a Hono app over PGlite or PostgreSQL.
+ */
+export { type AppOptions, createApp } from './app';
+export type { AppEnv } from './app-env';
+export { type Clock, systemClock } from './clock';
+export {
+  ApiError,
+  ForbiddenError,
+  InvalidBodyError,
+  InvalidQueryError,
+  isApiError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnauthorizedError,
+} from './errors';
+export { hashSecretKey, userHashOf, verifyUserHash } from './identity';
+export type { LimitsOptions, RateWindow } from './limits';
+export { createJsonLogger, type JsonLoggerOptions, type Logger, silentLogger } from './logger';
+export * from './store/index';
+export { type NewProject, type Project, upsertProject } from './store/projects';

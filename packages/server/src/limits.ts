@@ -1,0 +1,61 @@
+import { MAX_BODY_BYTES } from '@rapport/protocol';
+import type Redis from 'ioredis';
+
+/** One rate-limit window: at most `points` requests per `durationSeconds`. */
+export interface RateWindow {
+  /** Requests allowed in the window. */
+  points: number;
+  /** Window length in seconds. */
+  durationSeconds: number;
+}
+
+/** Limits a Rapport app enforces. Every field is optional; omitted ones keep their default. */
+export interface LimitsOptions {
+  /**
+   * Largest request body in bytes; larger ones get 413 `payload_too_large`.
+   * @default MAX_BODY_BYTES (64 KiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * Requests per API key (publishable or secret), or `false` for no limit.
+   * @default { points: 6000, durationSeconds: 60 }
+   */
+  perKey?: RateWindow | false;
+  /**
+   * Requests per client IP, or `false` for no limit.
+   * @default { points: 600, durationSeconds: 60 }
+   */
+  perIp?: RateWindow | false;
+  /**
+   * An ioredis client: counters are then shared by every instance using the same Redis.
+   * @default undefined (counters in this process's memory)
+   * @example new Redis(process.env.REDIS_URL)
+   */
+  redis?: Redis;
+  /**
+   * Take the client IP from the first `X-Forwarded-For` entry. Turn on only behind a proxy
+   * you run, or clients can pick their own IP.
+   * @default false
+   */
+  trustProxy?: boolean;
+}
+
+/** {@link LimitsOptions} with defaults filled in. */
+export interface ResolvedLimits {
+  maxBodyBytes: number;
+  perKey: RateWindow | false;
+  perIp: RateWindow | false;
+  redis: Redis | undefined;
+  trustProxy: boolean;
+}
+
+/** Fills in the defaults of {@link LimitsOptions}. */
+export function resolveLimits(options: LimitsOptions = {}): ResolvedLimits {
+  return {
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    perKey: options.perKey ?? { points: 6000, durationSeconds: 60 },
+    perIp: options.perIp ?? { points: 600, durationSeconds: 60 },
+    redis: options.redis,
+    trustProxy: options.trustProxy ?? false,
+  };
+}

@@ -1,0 +1,91 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError, InvalidBodyError, InvalidQueryError, PayloadTooLargeError } from './errors';
+
+const ACCEPTED_TYPES = ['application/json', 'text/plain'];
+
+/** Reads at most `maxBytes` of the body, so a huge or endless body never fills memory. */
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The request body parsed as JSON. `application/json` and `text/plain` (sendBeacon) are
+ * accepted; anything else is 415. Over `maxBytes` is 413; bad UTF-8 or JSON is 400.
+ */
+export async function readJsonBody(c: Context, maxBytes: number): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type && !ACCEPTED_TYPES.includes(type)) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send the body as application/json or text/plain, not ${type.slice(0, 100)}.`,
+    );
+  }
+  const bytes = await readLimited(c.req.raw, maxBytes);
+  if (bytes.byteLength === 0) throw new InvalidBodyError('The body is empty; send a JSON object.');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InvalidBodyError('The body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InvalidBodyError('The body is not valid JSON.');
+  }
+}
+
+/** Turns zod issues into a short sentence and a list for `details`. */
+export function describeIssues(error: z.ZodError): { summary: string; issues: unknown[] } {
+  const issues = error.issues.slice(0, 10).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  const summary = issues
+    .slice(0, 3)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join('; ');
+  return { summary, issues };
+}
+
+/** Parses a JSON body with a schema; 400 `invalid_body` with the issues when it does not fit. */
+export async function parseBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  maxBytes: number,
+): Promise<z.infer<S>> {
+  const result = schema.safeParse(await readJsonBody(c, maxBytes));
+  if (!result.success) {
+    const { summary, issues } = describeIssues(result.error);
+    throw new InvalidBodyError(`Invalid body: ${summary}`, issues);
+  }
+  return result.data;
+}
+
+/** Parses the query string with a schema; 400 `invalid_query` when it does not fit. */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) {
+    const { summary, issues } = describeIssues(result.error);
+    throw new InvalidQueryError(`Invalid query: ${summary}`, issues);
+  }
+  return result.data;
+}

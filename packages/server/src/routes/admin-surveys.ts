@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { type Page, type Survey, surveyInputSchema, surveyPatchSchema } from '@rapport/protocol';
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../app-env';
+import { ApiError, NotFoundError } from '../errors';
+import { parseBody } from '../request-input';
+import { createSurvey, deleteSurvey, getSurvey, listSurveys, updateSurvey } from '../store/surveys';
+
+function missing(id: string) {
+  return new NotFoundError(`No survey with id ${id.slice(0, 128)}.`);
+}
+
+/**
+ * Survey CRUD at `/v1/admin/surveys`. A project has a handful of surveys, so the list is one
+ * page (`nextCursor` never set).
+ */
+export function adminSurveyRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.store;
+  const max = deps.limits.maxBodyBytes;
+  return new Hono<AppEnv>()
+    .get('/v1/admin/surveys', async (c) => {
+      const page: Page<Survey> = { items: await listSurveys(db, c.get('project').id) };
+      return c.json(page);
+    })
+    .post('/v1/admin/surveys', async (c) => {
+      const input = await parseBody(c, surveyInputSchema, max);
+      const id = input.id ?? `srv_${randomUUID()}`;
+      const survey = await createSurvey(db, c.get('project').id, id, input, deps.clock());
+      if (!survey) throw new ApiError(409, 'conflict', `A survey with id ${id} already exists.`);
+      return c.json(survey, 201);
+    })
+    .get('/v1/admin/surveys/:id', async (c) => {
+      const survey = await getSurvey(db, c.get('project').id, c.req.param('id'));
+      if (!survey) throw missing(c.req.param('id'));
+      return c.json(survey);
+    })
+    .patch('/v1/admin/surveys/:id', async (c) => {
+      const patch = await parseBody(c, surveyPatchSchema, max);
+      const id = c.req.param('id');
+      const survey = await updateSurvey(db, c.get('project').id, id, patch, deps.clock());
+      if (!survey) throw missing(id);
+      return c.json(survey);
+    })
+    .delete('/v1/admin/surveys/:id', async (c) => {
+      const id = c.req.param('id');
+      if (!(await deleteSurvey(db, c.get('project').id, id))) throw missing(id);
+      return c.body(null, 204);
+    });
+}

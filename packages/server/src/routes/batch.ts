@@ -1,0 +1,100 @@
+import {
+  type BatchResponse,
+  batchEnvelopeSchema,
+  type Message,
+  messageSchema,
+  type RejectedMessage,
+  type SurveyType,
+} from '@rapport/protocol';
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../app-env';
+import { InvalidBodyError } from '../errors';
+import { verifyUserHash } from '../identity';
+import { describeIssues, readJsonBody } from '../request-input';
+import { type IngestMessage, ingestMessages } from '../store/ingest';
+import type { Project } from '../store/projects';
+import { surveyTypesById } from '../store/survey-lookup';
+
+/** Client clocks drift; a timestamp further ahead than this is filed at the server's time. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+function idOf(raw: unknown): string {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id.slice(0, 128) : '';
+}
+
+/** Why a schema-valid message still cannot be stored, or undefined when it can. */
+function semanticProblem(
+  message: Message,
+  project: Project,
+  surveys: Map<string, SurveyType>,
+): Omit<RejectedMessage, 'id'> | undefined {
+  if (message.type === 'identify' && message.userHash !== undefined) {
+    if (!verifyUserHash(project.identitySecret, message.userId, message.userHash)) {
+      return { code: 'unauthorized', message: 'userHash does not match userId.' };
+    }
+  }
+  if (message.type === 'survey_response') {
+    const type = surveys.get(message.surveyId);
+    if (!type) return { code: 'not_found', message: `No survey with id ${message.surveyId}.` };
+    if (message.score === undefined) return { code: 'invalid_body', message: 'score: required' };
+    if (type === 'csat' && message.score < 1) {
+      return { code: 'invalid_body', message: 'score: a CSAT score is 1–5' };
+    }
+    if (type === 'csat' && message.score > 5) {
+      return { code: 'invalid_body', message: 'score: a CSAT score is 1–5' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `POST /v1/batch`: the envelope is checked first (400 when malformed), then each message on
+ * its own, so one bad message lands in `rejected` instead of failing its neighbours.
+ */
+export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().post('/v1/batch', async (c) => {
+    const project = c.get('project');
+    const envelope = batchEnvelopeSchema.safeParse(await readJsonBody(c, deps.limits.maxBodyBytes));
+    if (!envelope.success) {
+      const { summary, issues } = describeIssues(envelope.error);
+      throw new InvalidBodyError(`Invalid batch: ${summary}`, issues);
+    }
+    const now = deps.clock();
+    const rejected: RejectedMessage[] = [];
+    const parsed: Message[] = [];
+    const seen = new Set<string>();
+    let duplicates = 0;
+    for (const raw of envelope.data.messages) {
+      const result = messageSchema.safeParse(raw);
+      if (!result.success) {
+        const problem = describeIssues(result.error).summary;
+        rejected.push({ id: idOf(raw), code: 'invalid_body', message: problem });
+      } else if (seen.has(result.data.id)) {
+        duplicates += 1;
+      } else {
+        seen.add(result.data.id);
+        parsed.push(result.data);
+      }
+    }
+    const surveyIds = parsed.flatMap((m) => (m.type === 'survey_response' ? [m.surveyId] : []));
+    const surveys = await surveyTypesById(deps.store.db, project.id, [...new Set(surveyIds)]);
+    const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
+    const valid: IngestMessage[] = [];
+    for (const message of parsed) {
+      const problem = semanticProblem(message, project, surveys);
+      if (problem) rejected.push({ id: message.id, ...problem });
+      else {
+        const time = Date.parse(message.timestamp);
+        valid.push({ message, at: new Date(time > latest ? now.getTime() : time).toISOString() });
+      }
+    }
+    const accepted = await ingestMessages(deps.store.db, project.id, valid, now);
+    const response: BatchResponse = {
+      accepted,
+      duplicates: duplicates + valid.length - accepted,
+      rejected,
+    };
+    return c.json(response);
+  });
+}

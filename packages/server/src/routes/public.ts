@@ -1,0 +1,13 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../app-env';
+import { batchRoutes } from './batch';
+import { configRoutes } from './config';
+import { healthRoutes } from './health';
+
+/** Every public route (publishable key; `/health` needs none). */
+export function publicRoutes(deps: AppDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .route('/', healthRoutes())
+    .route('/', batchRoutes(deps))
+    .route('/', configRoutes());
+}

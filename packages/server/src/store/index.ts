@@ -1,0 +1,9 @@
+export { migrate } from './migrate';
+export type { Database } from './schema';
+export {
+  createPgliteStore,
+  createPostgresStore,
+  type PgliteStoreOptions,
+  type PostgresStoreOptions,
+  type Store,
+} from './store';

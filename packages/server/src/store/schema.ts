@@ -1,0 +1,162 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps are written as ISO strings or Dates and read back as Dates (pg) or Dates (PGlite). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** JSON columns are written as JSON text (both drivers pass strings through unchanged). */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ProjectsTable {
+  id: string;
+  name: string;
+  publishable_key: string;
+  secret_key_hash: string;
+  identity_secret: string;
+  allowed_origins: Json<string[]>;
+  settings: Json<Record<string, unknown>>;
+  widget_config: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+export interface CustomersTable {
+  project_id: string;
+  anonymous_id: string;
+  user_id: string | null;
+  traits: Json<Record<string, unknown>>;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface ProcessedMessagesTable {
+  project_id: string;
+  message_id: string;
+  processed_at: Timestamp;
+}
+
+export interface EventsTable {
+  project_id: string;
+  id: string;
+  type: 'identify' | 'page' | 'track';
+  anonymous_id: string;
+  user_id: string | null;
+  name: string | null;
+  properties: Json<Record<string, unknown>>;
+  occurred_at: Timestamp;
+  received_at: Timestamp;
+}
+
+export interface FeedbackTable {
+  project_id: string;
+  id: string;
+  anonymous_id: string;
+  user_id: string | null;
+  message: string;
+  category: string | null;
+  email: string | null;
+  rating: number | null;
+  status: string;
+  context: Json<Record<string, unknown> | null>;
+  created_at: Timestamp;
+}
+
+export interface FeedbackRepliesTable {
+  project_id: string;
+  id: string;
+  feedback_id: string;
+  author: 'team' | 'customer';
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface SurveysTable {
+  project_id: string;
+  id: string;
+  name: string;
+  type: 'nps' | 'csat';
+  question: string;
+  follow_up: Json<Record<string, string> | null>;
+  targeting: Json<Record<string, unknown> | null>;
+  sample_percent: number;
+  recontact_days: number;
+  active: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SurveyResponsesTable {
+  project_id: string;
+  id: string;
+  survey_id: string;
+  anonymous_id: string;
+  user_id: string | null;
+  score: number | null;
+  comment: string | null;
+  answers: Json<Record<string, unknown> | null>;
+  created_at: Timestamp;
+}
+
+export interface LoyaltyMembersTable {
+  project_id: string;
+  user_id: string;
+  balance: number;
+  lifetime_points: number;
+  created_at: Timestamp;
+}
+
+export interface LoyaltyLedgerTable {
+  project_id: string;
+  id: string;
+  user_id: string;
+  points: number;
+  reason: string;
+  created_at: Timestamp;
+}
+
+export interface RewardsTable {
+  project_id: string;
+  id: string;
+  name: string;
+  cost: number;
+  description: string | null;
+  active: boolean;
+  created_at: Timestamp;
+}
+
+export interface LoyaltyTiersTable {
+  project_id: string;
+  name: string;
+  threshold: number;
+}
+
+export interface WaysToEarnTable {
+  project_id: string;
+  position: number;
+  label: string;
+  points: number;
+}
+
+export interface RedemptionsTable {
+  project_id: string;
+  id: string;
+  user_id: string;
+  reward_id: string;
+  cost: number;
+  created_at: Timestamp;
+}
+
+/** Every table Rapport stores, as Kysely sees it. Mirrors `src/migrations/*.sql`. */
+export interface Database {
+  projects: ProjectsTable;
+  customers: CustomersTable;
+  processed_messages: ProcessedMessagesTable;
+  events: EventsTable;
+  feedback: FeedbackTable;
+  feedback_replies: FeedbackRepliesTable;
+  surveys: SurveysTable;
+  survey_responses: SurveyResponsesTable;
+  loyalty_members: LoyaltyMembersTable;
+  loyalty_ledger: LoyaltyLedgerTable;
+  rewards: RewardsTable;
+  loyalty_tiers: LoyaltyTiersTable;
+  ways_to_earn: WaysToEarnTable;
+  redemptions: RedemptionsTable;
+}
