@@ -1,0 +1,187 @@
+import type {
+  FeedbackCategory,
+  FeedbackContext,
+  FeedbackMessage,
+  IdentifyMessage,
+  Message,
+  PageMessage,
+  SurveyResponseMessage,
+  TrackMessage,
+} from '@rapport/protocol';
+import { MAX_EVENT_NAME_LENGTH, MAX_LABEL_LENGTH, MAX_TEXT_LENGTH } from '@rapport/protocol';
+import { createId } from './create-id';
+import { invalidArgument } from './errors';
+import { collectFeedbackContext } from './feedback-context';
+import { MAX_MESSAGE_BYTES } from './outbox/batches';
+import { jsonByteLength } from './outbox/byte-length';
+import type { FeedbackInput, SurveyAnswer } from './types';
+import {
+  checkEmail,
+  checkId,
+  checkInteger,
+  checkOptionalString,
+  checkRecord,
+  checkText,
+  checkUrl,
+  checkUserHash,
+  checkUserId,
+  isPlainObject,
+} from './validate/checks';
+
+/** Who a message is from. */
+export interface Sender {
+  anonymousId: string;
+  userId: string | undefined;
+}
+
+// Kept here rather than imported: the protocol's list lives beside zod schemas.
+const CATEGORIES = ['bug', 'idea', 'praise', 'question', 'other'] satisfies FeedbackCategory[];
+
+type Envelope = Pick<Message, 'id' | 'timestamp' | 'anonymousId' | 'userId'>;
+
+function envelope(sender: Sender): Envelope {
+  const base: Envelope = {
+    id: createId(),
+    timestamp: new Date().toISOString(),
+    anonymousId: sender.anonymousId,
+  };
+  if (sender.userId !== undefined) base.userId = sender.userId;
+  return base;
+}
+
+/** Refuses a message too large to ever fit in a batch, instead of blocking the queue with it. */
+function sized<M extends Message>(message: M): M {
+  if (jsonByteLength(message) > MAX_MESSAGE_BYTES) {
+    throw invalidArgument(`The message is larger than ${MAX_MESSAGE_BYTES} bytes`);
+  }
+  return message;
+}
+
+/** Drops `undefined` fields so stored messages stay small and round-trip exactly. */
+function compact<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
+}
+
+export function buildIdentify(
+  sender: Sender,
+  userId: unknown,
+  traits: unknown,
+  userHash: unknown,
+): IdentifyMessage {
+  checkUserId(userId);
+  checkRecord(traits, 'traits');
+  checkUserHash(userHash);
+  return sized(
+    compact({
+      ...envelope(sender),
+      type: 'identify',
+      userId: userId as string,
+      traits: traits as IdentifyMessage['traits'],
+      userHash: userHash as string | undefined,
+    }),
+  );
+}
+
+export function buildTrack(sender: Sender, event: unknown, properties: unknown): TrackMessage {
+  checkText(event, 'event name', MAX_EVENT_NAME_LENGTH);
+  checkRecord(properties, 'properties');
+  return sized(
+    compact({
+      ...envelope(sender),
+      type: 'track',
+      event: event as string,
+      properties: properties as TrackMessage['properties'],
+    }),
+  );
+}
+
+export function buildPage(sender: Sender, input: unknown): PageMessage {
+  if (input !== undefined && !isPlainObject(input)) {
+    throw invalidArgument('page() takes an object: { url?, title?, referrer? }');
+  }
+  const doc = (globalThis as { document?: { title?: string; referrer?: string } }).document;
+  const href = (globalThis as { location?: { href?: string } }).location?.href;
+  const url = input?.url ?? href;
+  if (url === undefined) throw invalidArgument('page() needs { url } outside a browser');
+  const title = input?.title ?? doc?.title;
+  const referrer = input?.referrer ?? doc?.referrer;
+  checkUrl(url, 'url');
+  checkOptionalString(title, 'title', MAX_LABEL_LENGTH);
+  if (referrer !== undefined && referrer !== '') checkUrl(referrer, 'referrer');
+  return sized(
+    compact({
+      ...envelope(sender),
+      type: 'page',
+      url: url as string,
+      title: (title as string | undefined) || undefined,
+      referrer: referrer as string | undefined,
+    }),
+  );
+}
+
+export function buildFeedback(sender: Sender, input: unknown): FeedbackMessage {
+  if (!isPlainObject(input)) throw invalidArgument('feedback() takes an object: { message, … }');
+  const { message, category, email, rating, context } = input as Partial<FeedbackInput>;
+  checkText(message, 'message', MAX_TEXT_LENGTH);
+  if (category !== undefined && !CATEGORIES.includes(category)) {
+    throw invalidArgument(`category must be one of ${CATEGORIES.join(', ')}`);
+  }
+  checkEmail(email);
+  checkInteger(rating, 'rating', 1, 5);
+  if (context !== undefined) checkContext(context);
+  return sized(
+    compact({
+      ...envelope(sender),
+      type: 'feedback',
+      message: message as string,
+      category,
+      email,
+      rating,
+      context: context ?? collectFeedbackContext(),
+    }),
+  );
+}
+
+function checkContext(context: unknown): void {
+  if (!isPlainObject(context)) throw invalidArgument('context must be an object');
+  const { url, userAgent, viewport, locale } = context as Partial<FeedbackContext>;
+  checkUrl(url, 'context.url');
+  checkOptionalString(userAgent ?? '', 'context.userAgent', 1000);
+  checkOptionalString(locale ?? '', 'context.locale', 35);
+  if (!isPlainObject(viewport)) throw invalidArgument('context.viewport must be { width, height }');
+  checkInteger(viewport.width, 'context.viewport.width', 0, 100_000);
+  checkInteger(viewport.height, 'context.viewport.height', 0, 100_000);
+}
+
+export function buildSurveyResponse(
+  sender: Sender,
+  surveyId: unknown,
+  answer: unknown,
+): SurveyResponseMessage {
+  checkId(surveyId, 'surveyId');
+  if (!isPlainObject(answer))
+    throw invalidArgument('respond() takes { score?, comment?, answers? }');
+  const { score, comment, answers } = answer as SurveyAnswer;
+  checkInteger(score, 'score', 0, 10);
+  checkOptionalString(comment, 'comment', MAX_TEXT_LENGTH);
+  checkRecord(answers, 'answers');
+  for (const value of Object.values(answers ?? {})) {
+    if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string') {
+      throw invalidArgument('answers values must be strings or numbers');
+    }
+    checkOptionalString(typeof value === 'string' ? value : '', 'an answer', MAX_TEXT_LENGTH);
+  }
+  return sized(
+    compact({
+      ...envelope(sender),
+      type: 'survey_response',
+      surveyId: surveyId as string,
+      score,
+      comment,
+      answers,
+    }),
+  );
+}

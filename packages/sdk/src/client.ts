@@ -1,0 +1,228 @@
+import type {
+  EligibleSurvey,
+  InboxResponse,
+  LoyaltyView,
+  Message,
+  RedeemResponse,
+  WidgetConfig,
+} from '@rapport/protocol';
+import {
+  buildFeedback,
+  buildIdentify,
+  buildPage,
+  buildSurveyResponse,
+  buildTrack,
+  type Sender,
+} from './build-messages';
+import { createEmitter } from './emitter';
+import { RapportError } from './errors';
+import { createIdentity } from './identity';
+import { createOutbox } from './outbox/outbox';
+import { watchPage } from './page-lifecycle';
+import { request, withQuery } from './reads';
+import { createRedeemer } from './redeem';
+import { resilientStore } from './storage/local-storage-store';
+import { beaconTransport } from './transports/beacon';
+import { httpTransport } from './transports/http';
+import type { ClientOptions, ConsentState, RapportClient, WriteReceipt } from './types';
+import { checkId } from './validate/checks';
+
+/** Default outbox bounds and retry timing; see the README's "Outbox" section. */
+export const OUTBOX_DEFAULTS = {
+  maxMessages: 500,
+  maxBytes: 1024 * 1024,
+  retryBaseMs: 1000,
+  retryCapMs: 60_000,
+} as const;
+
+/**
+ * Creates a Rapport client. Writes (`identify`, `track`, `page`, `feedback`, survey answers)
+ * are stored in a durable outbox before they are sent; reads go straight to the server. No
+ * method throws synchronously: failures are rejected promises or `error` events.
+ *
+ * @example
+ * ```ts
+ * const rapport = createClient({ key: 'pk_demo', endpoint: 'https://rapport.example.com' });
+ * const receipt = await rapport.feedback({ message: 'Love the new checkout!', category: 'praise' });
+ * ```
+ */
+export function createClient(options: ClientOptions): RapportClient {
+  const key = String(options?.key ?? '');
+  const endpoint = options?.endpoint ?? 'http://localhost:8787';
+  const transport = options?.transport ?? httpTransport({ endpoint });
+  const beacon =
+    options?.beacon ?? (options?.transport ? transport : beaconTransport({ endpoint, key }));
+  const storage = resilientStore(options?.storage ?? globalLocalStorage());
+  const prefix = `rapport:${key}:`;
+  const headers = () => ({ authorization: `Bearer ${key}` });
+  const emitter = createEmitter();
+
+  const stored = storage.getItem(`${prefix}consent`);
+  let consent: ConsentState =
+    stored === 'granted' || stored === 'denied' ? stored : (options?.consent ?? 'granted');
+  let destroyed = false;
+  const identity = createIdentity(storage, `${prefix}identity`, consent === 'granted');
+  const outbox = createOutbox({
+    storage,
+    prefix,
+    transport,
+    beacon,
+    headers,
+    emitter,
+    ...OUTBOX_DEFAULTS,
+    ...options?.outbox,
+  });
+  const redeemer = createRedeemer(
+    (body) => call({ method: 'POST', path: '/v1/loyalty/redeem', body }) as Promise<RedeemResponse>,
+  );
+
+  const sender = (): Sender => {
+    const { anonymousId, userId } = identity.current();
+    return { anonymousId, userId };
+  };
+  const refuse = (): RapportError | undefined => {
+    if (destroyed) return new RapportError('destroyed', 'The client was destroyed');
+    if (consent !== 'granted') {
+      return new RapportError('consent_required', `Consent is ${consent}; call optIn() first`);
+    }
+    return undefined;
+  };
+  const write = async (build: (from: Sender) => Message): Promise<WriteReceipt> => {
+    const refusal = refuse();
+    if (refusal) throw refusal;
+    return outbox.deliver(build(sender()));
+  };
+  const call = (req: { method: 'GET' | 'POST'; path: string; body?: unknown }) =>
+    request(transport, { ...req, headers: headers() });
+  const personal = () => {
+    const refusal = refuse();
+    if (refusal) throw refusal;
+    const { userId, userHash } = identity.current();
+    if (userId === undefined || userHash === undefined) {
+      throw new RapportError(
+        'unauthorized',
+        'Call identify(userId, traits, { userHash }) before reading personal data',
+      );
+    }
+    return { userId, userHash };
+  };
+
+  const stopWatching = watchPage({
+    online() {
+      emitter.emit('online', {});
+      if (consent === 'granted') void outbox.retryNow();
+    },
+    offline() {
+      emitter.emit('offline', {});
+    },
+    pagehide() {
+      if (consent === 'granted') outbox.drainWithBeacon();
+    },
+  });
+  // Messages left by an earlier page (or another tab) go out now, with their original ids.
+  if (consent === 'granted') void outbox.flush();
+
+  const setConsent = (state: ConsentState) => {
+    consent = state;
+    storage.setItem(`${prefix}consent`, state);
+    emitter.emit('consent', { state });
+  };
+
+  return {
+    key,
+    get anonymousId() {
+      return identity.current().anonymousId;
+    },
+    get userId() {
+      return identity.current().userId;
+    },
+    get consent() {
+      return consent;
+    },
+    identify: (userId, traits, identifyOptions) =>
+      write((from) => {
+        const message = buildIdentify(from, userId, traits, identifyOptions?.userHash);
+        identity.identify(message.userId, message.userHash);
+        emitter.emit('identify', traits === undefined ? { userId } : { userId, traits });
+        return { ...message, anonymousId: identity.current().anonymousId };
+      }),
+    track: (event, properties) => write((from) => buildTrack(from, event, properties)),
+    page: (properties) => write((from) => buildPage(from, properties)),
+    feedback: (input) => write((from) => buildFeedback(from, input)),
+    async config() {
+      if (destroyed) throw refuse();
+      return (await call({ method: 'GET', path: '/v1/config' })) as WidgetConfig;
+    },
+    surveys: {
+      async eligible() {
+        const refusal = refuse();
+        if (refusal) throw refusal;
+        const { anonymousId, userId } = identity.current();
+        const url = (globalThis as { location?: { href?: string } }).location?.href;
+        const path = withQuery('/v1/surveys/eligible', { anonymousId, userId, url });
+        const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
+        return body?.surveys ?? [];
+      },
+      respond: (surveyId, answer) => write((from) => buildSurveyResponse(from, surveyId, answer)),
+      dismiss: (surveyId) =>
+        write((from) =>
+          buildTrack(from, '$survey_dismissed', { surveyId: checkId(surveyId, 'surveyId') }),
+        ),
+    },
+    loyalty: {
+      async get() {
+        const path = withQuery('/v1/loyalty', personal());
+        return (await call({ method: 'GET', path })) as LoyaltyView;
+      },
+      async redeem(rewardId) {
+        const who = personal();
+        return redeemer.redeem({ ...who, rewardId: checkId(rewardId, 'rewardId') });
+      },
+    },
+    inbox: {
+      async get() {
+        const path = withQuery('/v1/inbox', personal());
+        return (await call({ method: 'GET', path })) as InboxResponse;
+      },
+    },
+    on: (event, listener) => emitter.on(event, listener),
+    emit: (event, payload) => emitter.emit(event, payload),
+    async flush() {
+      return refuse() ? undefined : outbox.flush();
+    },
+    reset() {
+      identity.reset();
+      redeemer.forget();
+      emitter.emit('reset', {});
+    },
+    optIn() {
+      if (destroyed) return;
+      identity.persist(true);
+      setConsent('granted');
+      void outbox.flush();
+    },
+    optOut() {
+      if (destroyed) return;
+      outbox.clear();
+      identity.persist(false);
+      identity.reset();
+      redeemer.forget();
+      setConsent('denied');
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      stopWatching();
+      outbox.destroy();
+      emitter.clear();
+    },
+  };
+}
+
+function globalLocalStorage() {
+  try {
+    return (globalThis as { localStorage?: Storage }).localStorage;
+  } catch {
+    return undefined;
+  }
+}

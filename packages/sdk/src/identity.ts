@@ -1,0 +1,66 @@
+import { createId } from './create-id';
+import type { KeyValueStorage } from './types';
+
+/** Who the visitor is: a random anonymous id, plus the site's user id once identified. */
+export interface IdentityState {
+  anonymousId: string;
+  userId?: string;
+  userHash?: string;
+}
+
+/** The client's identity, persisted only while consent allows it. */
+export interface Identity {
+  current(): IdentityState;
+  /** Sets the identified user (and hash), keeping the anonymous id so both are linked. */
+  identify(userId: string, userHash: string | undefined): void;
+  /** A new anonymous id and no user: the next visitor on a shared computer starts fresh. */
+  reset(): void;
+  /** Starts (true) or stops (false) persisting; stopping erases the stored copy. */
+  persist(enabled: boolean): void;
+}
+
+/**
+ * Creates the identity. While persisting, storage is read on every call so tabs sharing it
+ * agree on who the visitor is; otherwise the state lives in memory only (consent pending
+ * or denied).
+ */
+export function createIdentity(storage: KeyValueStorage, storageKey: string, persisting: boolean) {
+  let memory: IdentityState = { anonymousId: createId() };
+  let enabled = persisting;
+
+  const load = (): IdentityState | undefined => {
+    try {
+      const stored = JSON.parse(storage.getItem(storageKey) ?? 'null') as IdentityState | null;
+      return stored && typeof stored.anonymousId === 'string' ? stored : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const save = (state: IdentityState) => {
+    memory = state;
+    if (enabled) storage.setItem(storageKey, JSON.stringify(state));
+  };
+  if (enabled) save(load() ?? memory);
+
+  const identity: Identity = {
+    current() {
+      if (enabled) memory = load() ?? memory;
+      return memory;
+    },
+    identify(userId, userHash) {
+      const { anonymousId, userId: previous, userHash: previousHash } = identity.current();
+      // Keep a known hash when the same user is identified again without one.
+      const hash = userHash ?? (previous === userId ? previousHash : undefined);
+      save(hash === undefined ? { anonymousId, userId } : { anonymousId, userId, userHash: hash });
+    },
+    reset() {
+      save({ anonymousId: createId() });
+    },
+    persist(next) {
+      enabled = next;
+      if (next) save(identity.current());
+      else storage.removeItem(storageKey);
+    },
+  };
+  return identity;
+}

@@ -1,0 +1,6 @@
+const encoder = new TextEncoder();
+
+/** UTF-8 size of `value` serialised as JSON — what it costs on the wire and in storage. */
+export function jsonByteLength(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}

@@ -1,0 +1,56 @@
+import type { BatchResponse, ErrorCode } from '@rapport/protocol';
+import { ERROR_CODES, isErrorBody } from '@rapport/protocol';
+import { RapportError } from '../errors';
+import type { TransportResponse } from '../types';
+import { parseRetryAfter } from './backoff';
+
+/** What to do with a batch after the server answered. */
+export type BatchOutcome =
+  | { kind: 'delivered'; result: BatchResponse }
+  | { kind: 'retry'; retryAfterMs: number | undefined }
+  | { kind: 'drop'; error: RapportError };
+
+/**
+ * Decides a batch's fate from the response. Only 408, 429 and 5xx are worth retrying — the
+ * same bytes will fail the same way on any other 4xx, and retrying those forever would block
+ * the queue. A 2xx without a batch body (a beacon, a minimal custom server) means all accepted.
+ */
+export function classifyResponse(
+  response: TransportResponse,
+  batchSize: number,
+  now: number,
+): BatchOutcome {
+  const { status } = response;
+  if (status >= 200 && status < 300) {
+    return { kind: 'delivered', result: readBatchResponse(response.body, batchSize) };
+  }
+  if (status === 408 || status === 429 || status >= 500) {
+    return { kind: 'retry', retryAfterMs: parseRetryAfter(response.headers['retry-after'], now) };
+  }
+  return { kind: 'drop', error: errorFromResponse(response) };
+}
+
+function readBatchResponse(body: unknown, batchSize: number): BatchResponse {
+  const candidate = body as Partial<BatchResponse> | undefined;
+  if (candidate && typeof candidate === 'object' && Array.isArray(candidate.rejected)) {
+    return {
+      accepted: Number(candidate.accepted) || 0,
+      duplicates: Number(candidate.duplicates) || 0,
+      rejected: candidate.rejected,
+    };
+  }
+  return { accepted: batchSize, duplicates: 0, rejected: [] };
+}
+
+/** A {@link RapportError} for a non-2xx response, keeping the server's code when it sent one. */
+export function errorFromResponse(response: TransportResponse): RapportError {
+  const { body, status } = response;
+  if (isErrorBody(body)) {
+    return new RapportError(knownCode(body.error.code), body.error.message, { status });
+  }
+  return new RapportError('http', `The server answered ${status}`, { status });
+}
+
+function knownCode(code: string): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'http';
+}

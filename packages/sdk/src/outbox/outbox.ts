@@ -1,0 +1,280 @@
+import type { BatchResponse, Message } from '@rapport/protocol';
+import { createId } from '../create-id';
+import type { Emitter } from '../emitter';
+import { RapportError } from '../errors';
+import type { KeyValueStorage, Transport, WriteReceipt } from '../types';
+import { nextBackoffDelay } from './backoff';
+import { splitIntoBatches } from './batches';
+import { classifyResponse } from './classify-response';
+import { createLease } from './lease';
+import { createPersistedQueue } from './queue';
+import { batchBody, sendBatch } from './send-batch';
+
+/** A lease outlives the longest batch request (15 s) with room to spare. */
+const LEASE_MS = 30_000;
+/** While another tab holds the lease, look again this often in case it has gone quiet. */
+const LEASE_POLL_MS = 2_000;
+
+/** Everything the outbox needs, injected by the client. */
+export interface OutboxConfig {
+  storage: KeyValueStorage;
+  /** Storage key prefix, e.g. `rapport:pk_demo:`. */
+  prefix: string;
+  transport: Transport;
+  beacon: Transport;
+  /** Headers for every batch (the client's `Authorization`). */
+  headers: () => Record<string, string>;
+  emitter: Emitter;
+  maxMessages: number;
+  maxBytes: number;
+  retryBaseMs: number;
+  retryCapMs: number;
+  now?: () => number;
+}
+
+/** The durable queue between the client's writes and the transport. */
+export interface Outbox {
+  /** Persists `message`, then tries to send it; resolves when it is sent or safely queued. */
+  deliver(message: Message): Promise<WriteReceipt>;
+  /** Sends what is waiting now (respecting a server's `Retry-After`). */
+  flush(): Promise<BatchResponse | undefined>;
+  /** The network is back: forget the backoff and send. */
+  retryNow(): Promise<BatchResponse | undefined>;
+  /** The page is going away: hand everything to the beacon transport, in ≤ 64 KiB chunks. */
+  drainWithBeacon(): void;
+  /** Forgets every pending message (consent withdrawn). */
+  clear(): void;
+  destroy(): void;
+}
+
+interface Waiter {
+  message: Message;
+  resolve: (receipt: WriteReceipt) => void;
+  reject: (error: RapportError) => void;
+}
+
+/**
+ * Creates the outbox. Storage is the source of truth: a message is written there before any
+ * attempt, removed only once the server answered for it, and sent only by the client holding
+ * the storage lease — so it is delivered once (the server dedupes retried ids) or still waits.
+ */
+export function createOutbox(config: OutboxConfig): Outbox {
+  const { storage, prefix, emitter } = config;
+  const now = config.now ?? Date.now;
+  const queue = createPersistedQueue({
+    storage,
+    storageKey: `${prefix}outbox`,
+    maxMessages: config.maxMessages,
+    maxBytes: config.maxBytes,
+  });
+  const lease = createLease({
+    storage,
+    storageKey: `${prefix}lease`,
+    owner: createId(),
+    durationMs: LEASE_MS,
+    now,
+  });
+  const waiters = new Map<string, Waiter>();
+  let attempt = 0;
+  let blockedUntil = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<BatchResponse | undefined> | undefined;
+  let rerun: Promise<BatchResponse | undefined> | undefined;
+  let destroyed = false;
+
+  const schedule = (delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void requestFlush();
+    }, delay);
+  };
+
+  const backOff = (retryAfterMs: number | undefined) => {
+    if (retryAfterMs !== undefined) blockedUntil = now() + retryAfterMs;
+    schedule(retryAfterMs ?? nextBackoffDelay(attempt, config.retryBaseMs, config.retryCapMs));
+    attempt++;
+  };
+
+  const settle = (id: string, outcome: WriteReceipt | RapportError) => {
+    const waiter = waiters.get(id);
+    if (!waiter) return;
+    waiters.delete(id);
+    if (outcome instanceof RapportError) waiter.reject(outcome);
+    else waiter.resolve(outcome);
+  };
+
+  const settleQueued = () => {
+    for (const [id, { message }] of waiters) {
+      emitter.emit('queued', { message });
+      settle(id, { id, status: 'queued' });
+    }
+  };
+
+  const fail = (message: Message, error: RapportError) => {
+    emitter.emit('error', { error, message });
+    settle(message.id, error);
+  };
+
+  const applyDelivered = (batch: Message[], result: BatchResponse) => {
+    queue.remove(new Set(batch.map((message) => message.id)));
+    const rejected = new Map(result.rejected.map((entry) => [entry.id, entry]));
+    for (const message of batch) {
+      const entry = rejected.get(message.id);
+      if (entry) {
+        fail(message, new RapportError('rejected', `${entry.code}: ${entry.message}`));
+        continue;
+      }
+      emitter.emit('sent', { message });
+      settle(message.id, { id: message.id, status: 'sent' });
+    }
+  };
+
+  /** Sends the oldest batch; returns its result, or undefined when the run must stop. */
+  const sendOldestBatch = async (batch: Message[]): Promise<BatchResponse | undefined> => {
+    let outcome: ReturnType<typeof classifyResponse>;
+    try {
+      const response = await sendBatch(config.transport, batch, config.headers(), now());
+      outcome = classifyResponse(response, batch.length, now());
+    } catch {
+      backOff(undefined);
+      return undefined;
+    }
+    if (outcome.kind === 'retry') {
+      backOff(outcome.retryAfterMs);
+      return undefined;
+    }
+    attempt = 0;
+    if (outcome.kind === 'delivered') {
+      applyDelivered(batch, outcome.result);
+      return outcome.result;
+    }
+    // Any other 4xx: the same bytes would fail again, so drop them and say why.
+    queue.remove(new Set(batch.map((message) => message.id)));
+    for (const message of batch) fail(message, outcome.error);
+    return {
+      accepted: 0,
+      duplicates: 0,
+      rejected: batch.map(({ id }) => ({
+        id,
+        code: outcome.error.code,
+        message: outcome.error.message,
+      })),
+    };
+  };
+
+  const runFlush = async (): Promise<BatchResponse | undefined> => {
+    if (destroyed) return undefined;
+    if (now() < blockedUntil) {
+      schedule(blockedUntil - now());
+      return undefined;
+    }
+    let summary: BatchResponse | undefined;
+    try {
+      for (;;) {
+        // Renewing before every batch keeps a long flush's lease alive.
+        if (!lease.acquire()) {
+          schedule(Math.min(lease.remaining(), LEASE_POLL_MS));
+          break;
+        }
+        const [batch] = splitIntoBatches(queue.read());
+        if (!batch || destroyed) break;
+        const result = await sendOldestBatch(batch);
+        if (!result) break;
+        summary = mergeResults(summary, result);
+      }
+    } finally {
+      lease.release();
+    }
+    return summary;
+  };
+
+  const requestFlush = (): Promise<BatchResponse | undefined> => {
+    if (!running) {
+      running = runFlush().finally(() => {
+        running = undefined;
+        // Writes still waiting are stored but were not acknowledged in this attempt.
+        if (!rerun) settleQueued();
+      });
+      return running;
+    }
+    rerun ??= running.then(() => {
+      rerun = undefined;
+      return requestFlush();
+    });
+    return rerun;
+  };
+
+  const isOffline = () =>
+    (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
+
+  return {
+    deliver(message) {
+      if (destroyed)
+        return Promise.reject(new RapportError('destroyed', 'The client was destroyed'));
+      const dropped = queue.append(message);
+      if (dropped) {
+        emitter.emit('dropped', dropped);
+        const error = new RapportError(
+          'queue_full',
+          'The outbox was full; the oldest were dropped',
+        );
+        for (const old of dropped.messages) settle(old.id, error);
+      }
+      return new Promise<WriteReceipt>((resolve, reject) => {
+        waiters.set(message.id, { message, resolve, reject });
+        // Backing off, rate limited or offline: the message is safe; don't hammer the server.
+        if (timer !== undefined || now() < blockedUntil || isOffline()) {
+          if (!running) settleQueued();
+        } else void requestFlush();
+      });
+    },
+    flush() {
+      clearTimeout(timer);
+      timer = undefined;
+      return requestFlush();
+    },
+    retryNow() {
+      attempt = 0;
+      return this.flush();
+    },
+    drainWithBeacon() {
+      if (destroyed || now() < blockedUntil || !lease.acquire()) return;
+      const sends = splitIntoBatches(queue.read()).map(async (batch) => {
+        const response = await config.beacon.send({
+          method: 'POST',
+          path: '/v1/batch',
+          body: batchBody(batch, now()),
+          headers: config.headers(),
+        });
+        const outcome = classifyResponse(response, batch.length, now());
+        if (outcome.kind === 'delivered') applyDelivered(batch, outcome.result);
+      });
+      void Promise.allSettled(sends).then(() => lease.release());
+    },
+    clear() {
+      queue.clear();
+      clearTimeout(timer);
+      timer = undefined;
+      attempt = 0;
+      const error = new RapportError('consent_required', 'Discarded: consent was withdrawn');
+      for (const id of [...waiters.keys()]) settle(id, error);
+    },
+    destroy() {
+      destroyed = true;
+      clearTimeout(timer);
+      timer = undefined;
+      settleQueued();
+      lease.release();
+    },
+  };
+}
+
+function mergeResults(total: BatchResponse | undefined, next: BatchResponse): BatchResponse {
+  if (!total) return next;
+  return {
+    accepted: total.accepted + next.accepted,
+    duplicates: total.duplicates + next.duplicates,
+    rejected: [...total.rejected, ...next.rejected],
+  };
+}

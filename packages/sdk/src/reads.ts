@@ -1,0 +1,29 @@
+import { RapportError } from './errors';
+import { errorFromResponse } from './outbox/classify-response';
+import type { Transport, TransportRequest } from './types';
+
+/**
+ * Sends a read (or the redeem call) straight through the transport: no outbox, because the
+ * caller is waiting for the answer. Resolves the 2xx body; rejects with a {@link RapportError}
+ * (`network` when the server could not be reached, the server's own code otherwise).
+ */
+export async function request(transport: Transport, req: TransportRequest): Promise<unknown> {
+  let response: Awaited<ReturnType<Transport['send']>>;
+  try {
+    response = await transport.send(req);
+  } catch (cause) {
+    throw new RapportError('network', 'Could not reach the Rapport server', { cause });
+  }
+  if (response.status >= 200 && response.status < 300) return response.body;
+  throw errorFromResponse(response);
+}
+
+/** Builds `path?query` from the defined entries of `params`. */
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) query.set(name, value);
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
