@@ -4,6 +4,7 @@
  * so one import is enough.
  */
 
+export * from '@rapport/sdk';
 export type { TextKey, Texts } from './i18n';
 export { mount, type WidgetHandle } from './mount';
 export type { WidgetOptions, WidgetPanel, WidgetPosition, WidgetTheme } from './options';

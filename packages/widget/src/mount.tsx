@@ -1,10 +1,10 @@
 import { effect } from '@preact/signals';
+import type { RapportClient } from '@rapport/sdk';
 import { render } from 'preact';
 import { reportError } from './actions/report-error';
 import { createSurveyScheduler } from './actions/surveys';
 import { App } from './components/App';
 import type { WidgetOptions } from './options';
-import type { RapportClient } from './sdk-types';
 import { createStore, type DialogPanel } from './store';
 import css from './styles/widget.css?raw';
 

@@ -6,8 +6,8 @@ import type {
   LoyaltyView,
   WidgetConfig,
 } from '@rapport/protocol';
+import type { RapportClient } from '@rapport/sdk';
 import { resolveOptions, type WidgetOptions } from './options';
-import type { RapportClient } from './sdk-types';
 
 /** A section of the dialog. Surveys are not a section: they pop up on their own. */
 export type DialogPanel = 'feedback' | 'loyalty' | 'inbox';

@@ -4,7 +4,7 @@ import { axeViolations } from './helpers/axe';
 import { type RenderedWidget, renderWidget } from './helpers/render-widget';
 
 let w: RenderedWidget;
-afterEach(() => w?.widget.unmount());
+afterEach(() => w?.cleanup());
 
 test('the launcher opens a labelled modal dialog and focus moves into it', async () => {
   w = await renderWidget();

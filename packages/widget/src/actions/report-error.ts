@@ -1,4 +1,4 @@
-import type { RapportClient, RapportErrorLike } from '../sdk-types';
+import type { RapportClient, RapportErrorLike } from '@rapport/sdk';
 
 /**
  * Hand an error to the host page through `client.emit('error')` instead of throwing: the

@@ -5,7 +5,7 @@ import type {
   Message,
   WidgetConfig,
 } from '@rapport/protocol';
-import type { TransportRequest, TransportResponse } from '../../../sdk/src/types';
+import type { TransportRequest, TransportResponse } from '@rapport/sdk';
 
 /** A valid-looking userHash (the fake server checks presence, not the HMAC). */
 export const USER_HASH = 'a'.repeat(64);

@@ -7,6 +7,8 @@ import { createTestClient, type TestClient } from './test-client';
 export interface RenderedWidget extends TestClient {
   server: FakeServer;
   widget: WidgetHandle;
+  /** Unmount the widget and stop the client (its outbox timers). */
+  cleanup(): void;
   shadow: ShadowRoot;
   /** Testing Library queries scoped to the widget's shadow root. */
   screen: ReturnType<typeof within>;
@@ -26,6 +28,10 @@ export async function renderWidget(
     ...test,
     server,
     widget,
+    cleanup() {
+      widget.unmount();
+      test.client.destroy();
+    },
     shadow,
     screen: within(shadow as unknown as HTMLElement),
     active: () => shadow.activeElement,

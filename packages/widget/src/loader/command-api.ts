@@ -1,0 +1,127 @@
+import type { RapportClient } from '@rapport/sdk';
+import { reportError } from '../actions/report-error';
+import type { WidgetHandle } from '../mount';
+import type { WidgetOptions } from '../options';
+
+/** Settings for `rapport('init', settings)`: the publishable key, the API URL and any widget option. */
+export interface InitSettings extends WidgetOptions {
+  /** Publishable key (`pk_…`). */
+  key: string;
+  /** Base URL of the Rapport server. @default the SDK's default endpoint */
+  api?: string;
+}
+
+/** A running widget: its client and its mounted UI. */
+export interface Session {
+  client: RapportClient;
+  widget: WidgetHandle;
+}
+
+/** The `window.rapport(command, ...args)` function of the script-tag build. */
+export type RapportCommand = (command: string, ...args: unknown[]) => unknown;
+
+/**
+ * The command function behind `window.rapport`. Commands sent before `init` wait and run,
+ * in order, once a session starts. Nothing here throws into the page: unknown commands and
+ * failures are reported through the client's `error` event (or `console.warn` before init).
+ */
+export function createCommandApi(start: (settings: InitSettings) => Session): RapportCommand {
+  let session: Session | undefined;
+  let settings: InitSettings | undefined;
+  const waiting: unknown[][] = [];
+
+  const report = (error: unknown) => {
+    if (session) reportError(session.client, error);
+    else console.warn('[rapport]', error);
+  };
+  const settle = (result: unknown) => {
+    if (result instanceof Promise) result.catch(report);
+  };
+
+  function init(next: unknown): void {
+    if (!isInit(next)) {
+      report(invalid('init needs { key: "pk_…" }'));
+      return;
+    }
+    // A second init replaces the first, keeping settings it does not override.
+    settings = { ...settings, ...next };
+    if (session) {
+      session.widget.unmount();
+      session.client.destroy();
+    }
+    session = start(settings);
+    for (const args of waiting.splice(0)) run(args);
+  }
+
+  function dispatch({ client, widget }: Session, command: unknown, args: unknown[]): unknown {
+    const [a, b, c] = args as [never, never, never];
+    switch (command) {
+      case 'identify':
+        return settle(client.identify(a, b, c));
+      case 'track':
+        return settle(client.track(a, b));
+      case 'page':
+        return settle(client.page(a));
+      case 'open':
+        return widget.open(a);
+      case 'close':
+        return widget.close();
+      case 'reset':
+        return client.reset();
+      case 'on':
+        return client.on(a, b);
+      default:
+        report(invalid(`unknown command "${String(command)}"`));
+    }
+  }
+
+  function run(args: unknown[]): unknown {
+    const [command, ...rest] = args;
+    try {
+      if (command === 'init') return init(rest[0]);
+      if (!session) {
+        waiting.push(args);
+        return undefined;
+      }
+      return dispatch(session, command, rest);
+    } catch (error) {
+      report(error);
+      return undefined;
+    }
+  }
+
+  return (...args) => run(args);
+}
+
+/**
+ * Replay what the inline stub queued before the script loaded, in order. All queued `init`
+ * settings are merged over `base` (from the script tag's data attributes) so the widget
+ * starts once; then every other call runs in the order it was made.
+ */
+export function replayQueue(
+  api: RapportCommand,
+  queue: ArrayLike<ArrayLike<unknown>>,
+  base: Partial<InitSettings>,
+): void {
+  const calls = Array.from(queue, (call) => Array.from(call));
+  let settings = base;
+  for (const [command, options] of calls) {
+    if (command === 'init' && typeof options === 'object') settings = { ...settings, ...options };
+  }
+  if (settings.key) api('init', settings);
+  for (const call of calls) if (call[0] !== 'init') api(...(call as [string]));
+}
+
+function isInit(value: unknown): value is InitSettings {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as InitSettings).key === 'string'
+  );
+}
+
+function invalid(message: string) {
+  return {
+    name: 'RapportError' as const,
+    code: 'invalid_argument' as const,
+    message: `rapport(): ${message}`,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Entry of `dist/rapport.js`, the script-tag build. Reads its settings from its own
+ * `<script data-key data-api …>`, starts the client (httpTransport, beacon on pagehide) and
+ * the widget, replays what the inline stub queued, and leaves `window.rapport` as the
+ * command function — the only global this build creates.
+ */
+import { createClient } from '@rapport/sdk';
+import {
+  createCommandApi,
+  type InitSettings,
+  type RapportCommand,
+  replayQueue,
+} from './loader/command-api';
+import { mount } from './mount';
+import type { WidgetPanel, WidgetPosition, WidgetTheme } from './options';
+
+declare global {
+  interface Window {
+    rapport?: RapportCommand & { q?: ArrayLike<ArrayLike<unknown>> };
+  }
+}
+
+/** Settings from the script tag's data attributes; only the ones present are set. */
+export function settingsFromScript(script: HTMLScriptElement | null): Partial<InitSettings> {
+  if (!script) return {};
+  const data = script.dataset;
+  const settings: Partial<InitSettings> = {};
+  if (data.key) settings.key = data.key;
+  if (data.api) settings.api = data.api;
+  if (data.position) settings.position = data.position as WidgetPosition;
+  if (data.theme) settings.theme = data.theme as WidgetTheme;
+  if (data.accent) settings.accent = data.accent;
+  if (data.locale) settings.locale = data.locale;
+  if (data.panels) settings.panels = data.panels.split(/[\s,]+/) as WidgetPanel[];
+  // A script allowed by a nonce passes the same nonce to the widget's <style>.
+  if (script.nonce) settings.nonce = script.nonce;
+  return settings;
+}
+
+try {
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    document.querySelector<HTMLScriptElement>('script[data-key]');
+  const queue = window.rapport?.q ?? [];
+  const api = createCommandApi(({ key, api: endpoint, ...options }) => {
+    // Without a transport option the SDK uses httpTransport, plus the beacon on pagehide.
+    const client = createClient(endpoint ? { key, endpoint } : { key });
+    return { client, widget: mount(client, options) };
+  });
+  window.rapport = api;
+  replayQueue(api, queue, settingsFromScript(script));
+} catch (error) {
+  console.warn('[rapport]', error);
+}

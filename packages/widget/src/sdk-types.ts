@@ -1,2 +1,0 @@
-// The SDK's public types the widget builds against.
-export type { RapportClient, RapportErrorLike } from '../../sdk/src/types';
