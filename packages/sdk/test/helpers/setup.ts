@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import { createBatchServer } from './batch-server';
+import { accept, createBatchServer } from './batch-server';
 
 /** Starts a fake batch server for the file and restores timers and globals after each test. */
 export function useBatchServer() {
@@ -10,6 +10,8 @@ export function useBatchServer() {
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
     fake.server.resetHandlers();
+    fake.requests.length = 0;
+    fake.reply((messages) => accept(messages));
   });
   afterAll(() => fake.server.close());
   return fake;
