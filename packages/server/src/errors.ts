@@ -90,3 +90,19 @@ export class RateLimitedError extends ApiError {
     });
   }
 }
+
+/** 409 when a balance would go below zero. */
+export class InsufficientPointsError extends ApiError {
+  constructor(balance: number, cost: number) {
+    super(409, 'insufficient_points', `This needs ${cost} points; the balance is ${balance}.`, {
+      details: { balance, cost },
+    });
+  }
+}
+
+/** 409 when an id is already taken by something else. */
+export class ConflictError extends ApiError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}

@@ -1,0 +1,118 @@
+import { serve } from '@hono/node-server';
+import Redis from 'ioredis';
+import { createApp } from './app';
+import { type CliConfig, readCliConfig } from './cli-config';
+import { DEMO_CUSTOMER_ID, DEMO_PROJECT } from './demo/demo-project';
+import { demoIdentityRoutes } from './demo/identity-route';
+import { seedDemo } from './demo/seed-demo';
+import { userHashOf } from './identity';
+import { createJsonLogger } from './logger';
+import { staticFileRoutes } from './static-files';
+import { createPgliteStore, createPostgresStore, migrate, type Store } from './store/index';
+
+const USAGE = `Usage: rapport <command>
+
+Commands:
+  start     migrate, seed the demo project (unless RAPPORT_DEMO=0) and serve on PORT
+  migrate   apply pending database migrations and exit
+  help      show this text
+
+Environment: PORT (8787), HOST (0.0.0.0), DATABASE_URL (PostgreSQL; else PGlite in
+RAPPORT_DATA_DIR, ./.rapport/), REDIS_URL (shared rate limits), RAPPORT_DEMO (1),
+RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR, RAPPORT_WIDGET_PATH.`;
+
+async function openStore(config: CliConfig): Promise<Store> {
+  if (config.databaseUrl) return createPostgresStore({ connectionString: config.databaseUrl });
+  return createPgliteStore({ dataDir: config.dataDir });
+}
+
+function describeStore(config: CliConfig) {
+  return config.databaseUrl
+    ? `PostgreSQL (${config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')})`
+    : `PGlite in ${config.dataDir}`;
+}
+
+function printDemoBanner(url: string, config: CliConfig) {
+  const hash = userHashOf(DEMO_PROJECT.identitySecret, DEMO_CUSTOMER_ID);
+  const lines = [
+    '',
+    `  Rapport is running at ${url}`,
+    `  Storage: ${describeStore(config)}${config.redisUrl ? ', rate limits in Redis' : ''}`,
+    '',
+    '  DEMO-ONLY keys (public; never use them in production — set RAPPORT_DEMO=0):',
+    `    publishable key  ${DEMO_PROJECT.publishableKey}`,
+    `    secret key       ${DEMO_PROJECT.secretKey}`,
+    `    identity secret  ${DEMO_PROJECT.identitySecret}`,
+    `    demo customer    ${DEMO_CUSTOMER_ID} (userHash ${hash})`,
+    '',
+    '  Try:',
+    `    curl -s ${url}/v1/config -H 'Authorization: Bearer ${DEMO_PROJECT.publishableKey}'`,
+    `    curl -s '${url}/v1/loyalty?userId=${DEMO_CUSTOMER_ID}&userHash=${hash}' -H 'Authorization: Bearer ${DEMO_PROJECT.publishableKey}'`,
+    `    curl -s ${url}/v1/admin/feedback -H 'Authorization: Bearer ${DEMO_PROJECT.secretKey}'`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function start(config: CliConfig) {
+  const logger = createJsonLogger();
+  const store = await openStore(config);
+  await migrate(store);
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : undefined;
+  redis?.on('error', (error) => logger.warn('redis error', { error: String(error) }));
+  const app = createApp({ store, logger, limits: { redis } });
+  if (config.demo) {
+    const origins = [
+      `http://localhost:${config.port}`,
+      `http://127.0.0.1:${config.port}`,
+      'http://localhost:8787',
+      'http://127.0.0.1:8787',
+      ...config.demoOrigins,
+    ];
+    await seedDemo(store, { allowedOrigins: origins });
+    app.route('/', demoIdentityRoutes(DEMO_PROJECT.identitySecret, [DEMO_CUSTOMER_ID]));
+  }
+  app.route('/', staticFileRoutes({ rootDir: config.staticDir, widgetPath: config.widgetPath }));
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://localhost:${info.port}`;
+    if (config.demo) printDemoBanner(url, config);
+    else logger.info('listening', { url, storage: describeStore(config) });
+  });
+  const stop = () => {
+    server.close(async () => {
+      await store.close();
+      redis?.disconnect();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(argv: string[]) {
+  const command = argv[0] ?? 'help';
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const config = readCliConfig(process.env);
+  if (command === 'migrate') {
+    const store = await openStore(config);
+    const applied = await migrate(store);
+    await store.close();
+    process.stdout.write(
+      applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n',
+    );
+    return;
+  }
+  if (command === 'start') return start(config);
+  process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`rapport: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { type EligibleSurveysResponse, eligibleSurveysQuerySchema } from '@rapport/protocol';
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../app-env';
+import { parseQuery } from '../request-input';
+import { lastContacts, personOf, seenEvents } from '../store/survey-history';
+import { listSurveys } from '../store/surveys';
+import { eligibleSurveys } from '../survey-eligibility';
+
+/** `GET /v1/surveys/eligible?anonymousId&userId&url`: decided on the server, per person. */
+export function surveyRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.store;
+  return new Hono<AppEnv>().get('/v1/surveys/eligible', async (c) => {
+    const project = c.get('project');
+    const query = parseQuery(c, eligibleSurveysQuerySchema);
+    const surveys = await listSurveys(db, project.id, true);
+    const response: EligibleSurveysResponse = { surveys: [] };
+    if (surveys.length === 0) return c.json(response);
+    const person = await personOf(db, project.id, query.anonymousId, query.userId);
+    const events = surveys.flatMap((s) => (s.targeting?.event ? [s.targeting.event] : []));
+    const [lastContact, seen] = await Promise.all([
+      lastContacts(db, project.id, person),
+      seenEvents(db, project.id, person, [...new Set(events)]),
+    ]);
+    response.surveys = eligibleSurveys(surveys, {
+      personKey: query.userId ?? query.anonymousId,
+      url: query.url,
+      lastContact,
+      seenEvents: seen,
+      now: deps.clock().getTime(),
+      globalWaitDays: project.settings.surveyGlobalWaitDays,
+    });
+    return c.json(response);
+  });
+}

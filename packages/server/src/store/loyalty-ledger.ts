@@ -1,0 +1,177 @@
+import type { RedeemResponse } from '@rapport/protocol';
+import type { Kysely, Transaction } from 'kysely';
+import { ConflictError, InsufficientPointsError, NotFoundError } from '../errors';
+import type { Database } from './schema';
+
+/** Ledger entries of redemptions are filed under this prefix plus the redemption id. */
+const REDEMPTION_ENTRY = 'redemption:';
+
+/**
+ * Creates the member row if needed and locks it for the rest of the transaction. Every balance
+ * change goes through here, so two changes to one member never interleave.
+ */
+async function lockMember(
+  trx: Transaction<Database>,
+  projectId: string,
+  userId: string,
+  now: Date,
+): Promise<{ balance: number; lifetime: number }> {
+  await trx
+    .insertInto('loyalty_members')
+    .values({
+      project_id: projectId,
+      user_id: userId,
+      balance: 0,
+      lifetime_points: 0,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.columns(['project_id', 'user_id']).doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('loyalty_members')
+    .select(['balance', 'lifetime_points'])
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { balance: Number(row.balance), lifetime: Number(row.lifetime_points) };
+}
+
+async function applyEntry(
+  trx: Transaction<Database>,
+  entry: { projectId: string; id: string; userId: string; points: number; reason: string },
+  now: Date,
+) {
+  await trx
+    .updateTable('loyalty_members')
+    .set((eb) => ({
+      balance: eb('balance', '+', entry.points),
+      lifetime_points: eb('lifetime_points', '+', Math.max(entry.points, 0)),
+    }))
+    .where('project_id', '=', entry.projectId)
+    .where('user_id', '=', entry.userId)
+    .execute();
+  await trx
+    .insertInto('loyalty_ledger')
+    .values({
+      project_id: entry.projectId,
+      id: entry.id,
+      user_id: entry.userId,
+      points: entry.points,
+      reason: entry.reason,
+      created_at: now,
+    })
+    .execute();
+}
+
+/** What {@link earnPoints} did. */
+export interface EarnResult {
+  balance: number;
+  lifetimePoints: number;
+  /** True when this entry id was already in the ledger; nothing changed. */
+  duplicate: boolean;
+}
+
+/**
+ * Adds (or, when negative, deducts) points, idempotent on `id`. A deduction below zero is
+ * refused with 409 `insufficient_points`.
+ */
+export async function earnPoints(
+  db: Kysely<Database>,
+  projectId: string,
+  entry: { id: string; userId: string; points: number; reason: string },
+  now: Date,
+): Promise<EarnResult> {
+  return db.transaction().execute(async (trx) => {
+    const member = await lockMember(trx, projectId, entry.userId, now);
+    const prior = await trx
+      .selectFrom('loyalty_ledger')
+      .select('user_id')
+      .where('project_id', '=', projectId)
+      .where('id', '=', entry.id)
+      .executeTakeFirst();
+    if (prior) {
+      if (prior.user_id !== entry.userId) {
+        throw new ConflictError(`Entry id ${entry.id} was already used for another member.`);
+      }
+      return { balance: member.balance, lifetimePoints: member.lifetime, duplicate: true };
+    }
+    if (member.balance + entry.points < 0) {
+      throw new InsufficientPointsError(member.balance, -entry.points);
+    }
+    await applyEntry(trx, { projectId, ...entry }, now);
+    return {
+      balance: member.balance + entry.points,
+      lifetimePoints: member.lifetime + Math.max(entry.points, 0),
+      duplicate: false,
+    };
+  });
+}
+
+/**
+ * Redeems a reward atomically: locks the member, refuses with 409 when the balance is short,
+ * and records the redemption and its ledger entry. The same redemption id twice charges once.
+ */
+export async function redeemReward(
+  db: Kysely<Database>,
+  projectId: string,
+  request: { id: string; userId: string; rewardId: string },
+  now: Date,
+): Promise<RedeemResponse> {
+  return db.transaction().execute(async (trx) => {
+    const member = await lockMember(trx, projectId, request.userId, now);
+    const prior = await trx
+      .selectFrom('redemptions')
+      .select(['user_id', 'reward_id', 'cost'])
+      .where('project_id', '=', projectId)
+      .where('id', '=', request.id)
+      .executeTakeFirst();
+    if (prior) {
+      if (prior.user_id !== request.userId) {
+        throw new ConflictError(`Redemption id ${request.id} was already used.`);
+      }
+      const cost = Number(prior.cost);
+      return {
+        id: request.id,
+        rewardId: prior.reward_id,
+        cost,
+        balance: member.balance,
+        duplicate: true,
+      };
+    }
+    const reward = await trx
+      .selectFrom('rewards')
+      .select(['name', 'cost'])
+      .where('project_id', '=', projectId)
+      .where('id', '=', request.rewardId)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (!reward) throw new NotFoundError(`No active reward with id ${request.rewardId}.`);
+    const cost = Number(reward.cost);
+    if (member.balance < cost) throw new InsufficientPointsError(member.balance, cost);
+    const id = `${REDEMPTION_ENTRY}${request.id}`;
+    await applyEntry(
+      trx,
+      { projectId, id, userId: request.userId, points: -cost, reason: `Redeemed: ${reward.name}` },
+      now,
+    );
+    await trx
+      .insertInto('redemptions')
+      .values({
+        project_id: projectId,
+        id: request.id,
+        user_id: request.userId,
+        reward_id: request.rewardId,
+        cost,
+        created_at: now,
+      })
+      .execute();
+    return {
+      id: request.id,
+      rewardId: request.rewardId,
+      cost,
+      balance: member.balance - cost,
+      duplicate: false,
+    };
+  });
+}
