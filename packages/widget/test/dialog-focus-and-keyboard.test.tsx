@@ -1,7 +1,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import { axeViolations } from './helpers/axe';
-import { type RenderedWidget, renderWidget } from './helpers/render-widget';
+import { openDialog, type RenderedWidget, renderWidget } from './helpers/render-widget';
 
 let w: RenderedWidget;
 afterEach(() => w?.cleanup());
@@ -16,4 +16,68 @@ test('the launcher opens a labelled modal dialog and focus moves into it', async
   expect(launcher.getAttribute('aria-expanded')).toBe('true');
   await waitFor(() => expect(dialog.contains(w.active())).toBe(true));
   expect(await axeViolations(w.widget.host!)).toEqual([]);
+});
+
+test('Tab and Shift+Tab stay inside the dialog', async () => {
+  w = await renderWidget();
+  const dialog = await openDialog(w);
+  const send = w.screen.getByRole('button', { name: 'Send' });
+  send.focus();
+  fireEvent.keyDown(send, { key: 'Tab' });
+  // From the last control Tab wraps to the first one: the close button.
+  expect(w.active()).toBe(w.screen.getByRole('button', { name: 'Close' }));
+  fireEvent.keyDown(w.active()!, { key: 'Tab', shiftKey: true });
+  expect(w.active()).toBe(send);
+  expect(dialog.contains(w.active())).toBe(true);
+});
+
+test('Esc closes the dialog and focus returns to the launcher', async () => {
+  w = await renderWidget();
+  await openDialog(w);
+  fireEvent.keyDown(w.screen.getByLabelText('Your message'), { key: 'Escape' });
+  await waitFor(() => expect(w.screen.queryByRole('dialog')).toBeNull());
+  const launcher = w.screen.getByRole('button', { name: 'Open feedback and rewards' });
+  await waitFor(() => expect(w.active()).toBe(launcher));
+  expect(launcher.getAttribute('aria-expanded')).toBe('false');
+});
+
+test('the close button closes and focus returns to the launcher', async () => {
+  w = await renderWidget();
+  await openDialog(w);
+  fireEvent.click(w.screen.getByRole('button', { name: 'Close' }));
+  await waitFor(() =>
+    expect(w.active()).toBe(w.screen.getByRole('button', { name: 'Open feedback and rewards' })),
+  );
+});
+
+test('tabs switch sections with arrow keys, Home and End', async () => {
+  w = await renderWidget({}, { userId: 'jane' });
+  await openDialog(w);
+  const feedback = w.screen.getByRole('tab', { name: 'Feedback' });
+  expect(feedback.getAttribute('aria-selected')).toBe('true');
+  feedback.focus();
+  fireEvent.keyDown(feedback, { key: 'ArrowRight' });
+  const rewards = w.screen.getByRole('tab', { name: 'Rewards' });
+  expect(rewards.getAttribute('aria-selected')).toBe('true');
+  expect(w.active()).toBe(rewards);
+  expect(w.screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(rewards.id);
+  fireEvent.keyDown(rewards, { key: 'End' });
+  expect(w.screen.getByRole('tab', { name: 'Messages' }).getAttribute('aria-selected')).toBe(
+    'true',
+  );
+  fireEvent.keyDown(w.active()!, { key: 'ArrowRight' });
+  expect(feedback.getAttribute('aria-selected')).toBe('true');
+  // Only the selected tab is in the tab order.
+  expect(rewards.tabIndex).toBe(-1);
+});
+
+test('the handle opens a given section and closes it again', async () => {
+  w = await renderWidget({}, { userId: 'jane' });
+  w.widget.open('inbox');
+  await w.screen.findByRole('dialog');
+  expect(w.screen.getByRole('tab', { name: 'Messages' }).getAttribute('aria-selected')).toBe(
+    'true',
+  );
+  w.widget.close();
+  await waitFor(() => expect(w.screen.queryByRole('dialog')).toBeNull());
 });

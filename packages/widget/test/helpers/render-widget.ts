@@ -1,4 +1,4 @@
-import { within } from '@testing-library/preact';
+import { type BoundFunctions, fireEvent, type queries, within } from '@testing-library/preact';
 import { mount, type WidgetHandle } from '../../src/mount';
 import type { WidgetOptions } from '../../src/options';
 import { createFakeServer, type FakeServer } from './fake-server';
@@ -11,7 +11,7 @@ export interface RenderedWidget extends TestClient {
   cleanup(): void;
   shadow: ShadowRoot;
   /** Testing Library queries scoped to the widget's shadow root. */
-  screen: ReturnType<typeof within>;
+  screen: BoundFunctions<typeof queries>;
   /** The element focused inside the shadow root. */
   active(): Element | null;
 }
@@ -36,4 +36,12 @@ export async function renderWidget(
     screen: within(shadow as unknown as HTMLElement),
     active: () => shadow.activeElement,
   };
+}
+
+/** Click the launcher and wait for the dialog; with `tab`, switch to that section. */
+export async function openDialog(w: RenderedWidget, tab?: string): Promise<HTMLElement> {
+  fireEvent.click(w.screen.getByRole('button', { name: /open feedback|ouvrir/i }));
+  const dialog = await w.screen.findByRole('dialog', { name: /.+/ });
+  if (tab) fireEvent.click(w.screen.getByRole('tab', { name: tab }));
+  return dialog;
 }
