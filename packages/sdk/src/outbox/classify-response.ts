@@ -1,5 +1,5 @@
-import type { BatchResponse, ErrorCode } from '@rapport/protocol';
-import { ERROR_CODES, isErrorBody } from '@rapport/protocol';
+import type { BatchResponse } from '@rapport/protocol';
+import { isErrorBody } from '@rapport/protocol';
 import { RapportError } from '../errors';
 import type { TransportResponse } from '../types';
 import { parseRetryAfter } from './backoff';
