@@ -11,7 +11,7 @@ const ID_PATTERN = /^[A-Za-z0-9_.:@-]+$/;
 const HASH_PATTERN = /^[0-9a-fA-F]{64}$/;
 // The same pattern zod 4 uses for z.email(), so the SDK accepts exactly what the server does.
 const EMAIL_PATTERN =
-  /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
 /** True for `{}`-style objects (not arrays, dates, class instances or null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
