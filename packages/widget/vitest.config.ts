@@ -7,5 +7,10 @@ export default defineProject({
     name: 'widget',
     environment: 'happy-dom',
     include: ['test/**/*.test.{ts,tsx}'],
+    // Process the widget's stylesheet so `?raw` imports carry the real CSS text.
+    css: { include: [/\.css/] },
+    // Files clean up after themselves (unmount, destroy); sharing one environment per worker
+    // saves re-importing happy-dom, Preact and axe-core for every file on a 2-core machine.
+    isolate: false,
   },
 });

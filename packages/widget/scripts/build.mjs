@@ -18,7 +18,8 @@ const common = {
   bundle: true,
   jsx: 'automatic',
   jsxImportSource: 'preact',
-  target: 'es2020',
+  // ES2022 keeps class fields and #private native (Chrome 91+, Safari 15+, Firefox 90+): smaller output.
+  target: 'es2022',
   legalComments: 'none',
   plugins: [cssTextPlugin],
   logLevel: 'warning',

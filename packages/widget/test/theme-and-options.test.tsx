@@ -1,0 +1,64 @@
+import { waitFor } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import { createFakeServer } from './helpers/fake-server';
+import { type RenderedWidget, renderWidget } from './helpers/render-widget';
+
+let w: RenderedWidget;
+afterEach(() => w?.cleanup());
+
+const styles = () => Array.from(w.shadow.querySelectorAll('style'));
+
+test('the dark theme sets data-theme="dark", which the stylesheet gives dark colours', async () => {
+  w = await renderWidget({ theme: 'dark' });
+  expect(w.widget.host!.getAttribute('data-theme')).toBe('dark');
+  const css = styles()[0]!.textContent!;
+  expect(css).toMatch(/:host\(\[data-theme=['"]?dark['"]?\]\)\s*\{[^}]*--rapport-bg:\s*#111827/);
+  // auto follows the visitor's colour scheme with the same values.
+  expect(css).toMatch(/prefers-color-scheme:\s*dark/);
+});
+
+test('styles stay in the shadow root: :host reset, px only, no inline style attributes', async () => {
+  w = await renderWidget();
+  const css = styles()[0]!.textContent!;
+  expect(css).toMatch(/:host\s*\{\s*all:\s*initial/);
+  expect(css).not.toMatch(/\d(rem|em)\b/);
+  expect(css).toMatch(/prefers-reduced-motion/);
+  expect(css).toMatch(/max-width:\s*480px/);
+  expect(document.head.querySelector('style')).toBeNull();
+  expect(w.widget.host!.hasAttribute('style')).toBe(false);
+  expect(w.shadow.querySelector('[style]')).toBeNull();
+});
+
+test('options win over the site owner’s config: position, theme and accent', async () => {
+  const server = createFakeServer();
+  server.state.config.position = 'bottom-left';
+  server.state.config.theme = { mode: 'dark', accent: '#be123c' };
+  w = await renderWidget({ position: 'bottom-right', accent: '#0f766e' }, { server });
+  await waitFor(() => expect(w.widget.host!.getAttribute('data-theme')).toBe('dark'));
+  expect(w.shadow.querySelector('.root')!.classList.contains('bottom-right')).toBe(true);
+  expect(styles()[1]!.textContent).toBe(':host{--rapport-accent:#0f766e}');
+});
+
+test('the server config applies where options are silent, and an unsafe accent is ignored', async () => {
+  const server = createFakeServer();
+  server.state.config.position = 'bottom-left';
+  server.state.config.theme = { mode: 'auto', accent: 'red;}body{display:none' };
+  server.state.config.panels = ['feedback'];
+  w = await renderWidget({}, { server });
+  await waitFor(() =>
+    expect(w.shadow.querySelector('.root')!.classList.contains('bottom-left')).toBe(true),
+  );
+  expect(w.widget.host!.getAttribute('data-theme')).toBe('auto');
+  expect(styles()[1]!.textContent).toBe(':host{--rapport-accent:#4338ca}');
+});
+
+test('the nonce goes on every <style> and the container option is honoured', async () => {
+  const container = document.createElement('section');
+  document.body.append(container);
+  w = await renderWidget({ nonce: 'r4nd0m', container });
+  expect(w.widget.host!.parentElement).toBe(container);
+  expect(styles().map((s) => s.nonce)).toEqual(['r4nd0m', 'r4nd0m']);
+  w.cleanup();
+  expect(container.children).toHaveLength(0);
+  container.remove();
+});
