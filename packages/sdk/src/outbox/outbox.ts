@@ -88,6 +88,9 @@ export function createOutbox(config: OutboxConfig): Outbox {
       timer = undefined;
       void requestFlush();
     }, delay);
+    // In Node (server-side rendering, in-process tests) a pending retry must not keep the
+    // process alive; browsers return a number and skip this.
+    (timer as { unref?: () => void }).unref?.();
   };
 
   const backOff = (retryAfterMs: number | undefined) => {
