@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: measures Rapport beside its peers in one run and writes test/bench/REPORT.md.
+ * Talks only to localhost, stops by itself, and takes a few minutes on two cores.
+ * Environment: BENCH_RUNS (cold loads per page and rate, default 10), BENCH_INGEST_SECONDS
+ * (default 20), TEST_DATABASE_URL or DATABASE_URL (PostgreSQL for the ingest run).
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { CHROMIUM_PATH, launchChromium } from '../e2e/helpers/chromium';
+import { LOADER_STUB } from '../e2e/helpers/host-page';
+import { startRapportServer } from '../e2e/helpers/rapport-server';
+import { loadPages, measureColdLoads, scriptFiles, startLoadServer } from './lib/cold-load';
+import { measureIngest } from './lib/ingest';
+import { ensureTmpDir, REPORT_PATH, WIDGET_BUNDLE } from './lib/paths';
+import { sizeBundles } from './lib/peer-bundles';
+import { type BenchResults, renderReport } from './lib/report';
+import { measureSizes } from './lib/sizes';
+import { buildWidgetIfStale } from './lib/widget-build';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const RATES = [1, 4];
+
+/** The documented loader snippet as a site owner pastes it. */
+const LOADER_SNIPPET = `<script>${LOADER_STUB}</script>
+<script async src="https://rapport.example.com/rapport.js" data-key="pk_live_xxxxxxxxxxxx"></script>`;
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const step = (label: string) => console.log(`bench: ${label} (${elapsed(startedAt)})`);
+  const tmp = ensureTmpDir();
+
+  step('building the widget bundle if stale');
+  buildWidgetIfStale();
+  const haveWidget = existsSync(WIDGET_BUNDLE);
+
+  step('bundle sizes');
+  const sizes = await measureSizes(await sizeBundles(WIDGET_BUNDLE, LOADER_SNIPPET)).catch(
+    (error: unknown) => `Not measured: ${describe(error)}`,
+  );
+
+  step('cold loads in Chromium');
+  const loads = haveWidget
+    ? await measureLoads(tmp).catch((error: unknown) => `Not measured: ${describe(error)}`)
+    : `Not measured: ${WIDGET_BUNDLE} is missing and could not be built.`;
+
+  step('ingest throughput');
+  const ingest = await measureIngest().catch(
+    (error: unknown) => `Not measured: ${describe(error)}`,
+  );
+
+  const results: BenchResults = {
+    startedAt,
+    environment: [
+      `CPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+      `Node ${process.version}, ${await chromiumVersion()}`,
+      `Total bench time: ${elapsed(startedAt)}`,
+    ],
+    sizes,
+    loads,
+    ingest,
+  };
+  writeFileSync(REPORT_PATH, renderReport(results));
+  step(`wrote ${REPORT_PATH}`);
+}
+
+async function measureLoads(tmp: string) {
+  let api = '';
+  const sentryDsn = () => `${load.origin.replace('http://', 'http://bench@')}/1`;
+  const load = await startLoadServer(
+    () => loadPages(api, sentryDsn()),
+    scriptFiles(tmp, WIDGET_BUNDLE),
+  );
+  const [server, browser] = await Promise.all([
+    startRapportServer({ demoOrigins: [load.origin] }),
+    launchChromium(),
+  ]);
+  api = server.origin;
+  try {
+    const pages = loadPages(api, sentryDsn());
+    const rows = await measureColdLoads(browser, load.origin, pages, { runs: RUNS, rates: RATES });
+    return { rows, runs: RUNS, rates: RATES };
+  } finally {
+    await Promise.all([browser.close(), server.close()]);
+    load.server.close();
+  }
+}
+
+async function chromiumVersion(): Promise<string> {
+  try {
+    const browser = await launchChromium();
+    const version = browser.version();
+    await browser.close();
+    return `Chromium ${version} (${CHROMIUM_PATH})`;
+  } catch {
+    return `Chromium not available at ${CHROMIUM_PATH}`;
+  }
+}
+
+function elapsed(since: Date): string {
+  return `${((Date.now() - since.getTime()) / 1000).toFixed(0)} s`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
