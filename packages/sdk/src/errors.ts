@@ -23,12 +23,12 @@ export class RapportError extends Error {
   /** Machine-readable reason, shared with the server's error bodies. */
   readonly code: ErrorCode;
   /** HTTP status, when the failure came from a response. */
-  readonly status: number | undefined;
+  readonly status?: number;
 
   constructor(code: ErrorCode, message: string, options: RapportErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.code = code;
-    this.status = options.status;
+    if (options.status !== undefined) this.status = options.status;
   }
 }
 

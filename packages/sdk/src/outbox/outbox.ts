@@ -174,14 +174,16 @@ export function createOutbox(config: OutboxConfig): Outbox {
     }
     let summary: BatchResponse | undefined;
     try {
-      for (;;) {
+      // An empty queue needs no lease: a page load with nothing to send writes nothing.
+      while (!destroyed && queue.read().length > 0) {
         // Renewing before every batch keeps a long flush's lease alive.
         if (!lease.acquire()) {
           schedule(Math.min(lease.remaining(), LEASE_POLL_MS));
           break;
         }
+        // Read again under the lease: another tab may have sent some in the meantime.
         const [batch] = splitIntoBatches(queue.read());
-        if (!batch || destroyed) break;
+        if (!batch) break;
         const result = await sendOldestBatch(batch);
         if (!result) break;
         summary = mergeResults(summary, result);
@@ -228,6 +230,8 @@ export function createOutbox(config: OutboxConfig): Outbox {
         waiters.set(message.id, { message, resolve, reject });
         // Backing off, rate limited or offline: the message is safe; don't hammer the server.
         if (timer !== undefined || now() < blockedUntil || isOffline()) {
+          // `navigator.onLine` can be wrong; a slow retry still runs if `online` never fires.
+          if (timer === undefined) backOff(undefined);
           if (!running) settleQueued();
         } else void requestFlush();
       });
@@ -242,7 +246,8 @@ export function createOutbox(config: OutboxConfig): Outbox {
       return this.flush();
     },
     drainWithBeacon() {
-      if (destroyed || now() < blockedUntil || !lease.acquire()) return;
+      if (destroyed || now() < blockedUntil || queue.read().length === 0) return;
+      if (!lease.acquire()) return; // another tab is sending them
       const sends = splitIntoBatches(queue.read()).map(async (batch) => {
         const response = await config.beacon.send({
           method: 'POST',
