@@ -89,3 +89,25 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<
   }
   return result.data;
 }
+
+/**
+ * Parses a partial update. Protocol patch schemas are `partial()` of input schemas whose
+ * fields have defaults, and zod fills those defaults in even when a field is absent — so only
+ * the keys the client actually sent are kept, or `PATCH { name }` would reset `active`.
+ */
+export async function parsePatchBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  maxBytes: number,
+): Promise<Partial<z.infer<S>>> {
+  const raw = await readJsonBody(c, maxBytes);
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const { summary, issues } = describeIssues(result.error);
+    throw new InvalidBodyError(`Invalid body: ${summary}`, issues);
+  }
+  const sent = new Set(Object.keys(raw as object));
+  return Object.fromEntries(
+    Object.entries(result.data as object).filter(([key]) => sent.has(key)),
+  ) as Partial<z.infer<S>>;
+}

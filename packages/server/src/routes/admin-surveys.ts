@@ -3,7 +3,7 @@ import { type Page, type Survey, surveyInputSchema, surveyPatchSchema } from '@r
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { ApiError, NotFoundError } from '../errors';
-import { parseBody } from '../request-input';
+import { parseBody, parsePatchBody } from '../request-input';
 import { createSurvey, deleteSurvey, getSurvey, listSurveys, updateSurvey } from '../store/surveys';
 
 function missing(id: string) {
@@ -35,7 +35,7 @@ export function adminSurveyRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json(survey);
     })
     .patch('/v1/admin/surveys/:id', async (c) => {
-      const patch = await parseBody(c, surveyPatchSchema, max);
+      const patch = await parsePatchBody(c, surveyPatchSchema, max);
       const id = c.req.param('id');
       const survey = await updateSurvey(db, c.get('project').id, id, patch, deps.clock());
       if (!survey) throw missing(id);

@@ -1,8 +1,17 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
+import { adminCustomerRoutes } from './admin-customers';
+import { adminFeedbackRoutes } from './admin-feedback';
+import { adminLoyaltyRoutes } from './admin-loyalty';
+import { adminNpsRoutes } from './admin-nps';
 import { adminSurveyRoutes } from './admin-surveys';
 
 /** Every admin route (secret key, never from a browser). */
 export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().route('/', adminSurveyRoutes(deps));
+  return new Hono<AppEnv>()
+    .route('/', adminFeedbackRoutes(deps))
+    .route('/', adminNpsRoutes(deps))
+    .route('/', adminSurveyRoutes(deps))
+    .route('/', adminLoyaltyRoutes(deps))
+    .route('/', adminCustomerRoutes(deps));
 }

@@ -1,0 +1,73 @@
+import type { NpsSummary } from '@rapport/protocol';
+import { type Kysely, sql } from 'kysely';
+import { isoOf, numberOf } from './rows';
+import type { Database } from './schema';
+
+/** NPS = % promoters (9–10) − % detractors (0–6), rounded; null with no responses. */
+export function npsScore(promoters: number, detractors: number, responses: number): number | null {
+  if (responses === 0) return null;
+  return Math.round(((promoters - detractors) / responses) * 100);
+}
+
+/** Filters for {@link npsSummary}. */
+export interface NpsFilter {
+  surveyId?: string;
+  from?: Date;
+  to?: Date;
+  interval: 'day' | 'week' | 'month';
+}
+
+/**
+ * The NPS of a project's NPS surveys (or one survey) over a time range, with a trend per
+ * interval (UTC buckets; weeks start on Monday). Computed by the database on every call —
+ * derived, never stored.
+ */
+export async function npsSummary(
+  db: Kysely<Database>,
+  projectId: string,
+  filter: NpsFilter,
+): Promise<NpsSummary> {
+  const conditions = [
+    sql`r.project_id = ${projectId}`,
+    sql`s.type = 'nps'`,
+    sql`r.score IS NOT NULL`,
+  ];
+  if (filter.surveyId) conditions.push(sql`r.survey_id = ${filter.surveyId}`);
+  if (filter.from) conditions.push(sql`r.created_at >= ${filter.from.toISOString()}`);
+  if (filter.to) conditions.push(sql`r.created_at < ${filter.to.toISOString()}`);
+  const unit = sql.lit(filter.interval);
+  const { rows } = await sql<{
+    bucket: Date | string;
+    responses: unknown;
+    promoters: unknown;
+    detractors: unknown;
+  }>`
+    SELECT date_trunc(${unit}, r.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket,
+           count(*) AS responses,
+           count(*) FILTER (WHERE r.score >= 9) AS promoters,
+           count(*) FILTER (WHERE r.score <= 6) AS detractors
+    FROM survey_responses r
+    JOIN surveys s ON s.project_id = r.project_id AND s.id = r.survey_id
+    WHERE ${sql.join(conditions, sql` AND `)}
+    GROUP BY 1 ORDER BY 1`.execute(db);
+  let responses = 0;
+  let promoters = 0;
+  let detractors = 0;
+  const trend = rows.map((row) => {
+    const count = numberOf(row.responses);
+    const up = numberOf(row.promoters);
+    const down = numberOf(row.detractors);
+    responses += count;
+    promoters += up;
+    detractors += down;
+    return { start: isoOf(row.bucket), nps: npsScore(up, down, count), responses: count };
+  });
+  return {
+    nps: npsScore(promoters, detractors, responses),
+    responses,
+    promoters,
+    passives: responses - promoters - detractors,
+    detractors,
+    trend,
+  };
+}

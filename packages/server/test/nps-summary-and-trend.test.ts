@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { databases } from './helpers/databases';
+import { message, send } from './helpers/requests';
+import { SK, useTestApp } from './helpers/test-app';
+
+/** Wednesdays of three consecutive ISO weeks (weeks start on Monday 2026-03-02). */
+const WEEKS = ['2026-03-04T10:00:00.000Z', '2026-03-11T10:00:00.000Z', '2026-03-18T10:00:00.000Z'];
+
+function responses(scores: number[], week: string) {
+  return scores.map((score, i) =>
+    message('survey_response', {
+      surveyId: 'nps-1',
+      score,
+      anonymousId: `p-${week}-${i}`,
+      timestamp: week,
+    }),
+  );
+}
+
+describe.each(databases)('NPS summary on $name', (database) => {
+  const ctx = useTestApp(database);
+
+  it('computes NPS 25 from 10 promoters, 5 passives, 5 detractors, with weekly buckets', async () => {
+    ctx.clock.set('2026-03-25T00:00:00.000Z');
+    const created = await send(
+      ctx.app,
+      'POST',
+      '/v1/admin/surveys',
+      { id: 'nps-1', name: 'NPS', type: 'nps', question: 'Recommend us?' },
+      { key: SK },
+    );
+    expect(created.status).toBe(201);
+    // Week 1: 6 promoters, 2 passives; week 2: 4 promoters, 3 passives, 1 detractor;
+    // week 3: 4 detractors.
+    const batch = [
+      ...responses([9, 10, 9, 10, 9, 10, 7, 8], WEEKS[0]!),
+      ...responses([9, 10, 9, 10, 7, 8, 7, 0], WEEKS[1]!),
+      ...responses([6, 5, 3, 1], WEEKS[2]!),
+    ];
+    const ingest = await send(ctx.app, 'POST', '/v1/batch', { messages: batch });
+    expect(ingest.body).toMatchObject({ accepted: 20, rejected: [] });
+
+    const res = await send(
+      ctx.app,
+      'GET',
+      '/v1/admin/nps?surveyId=nps-1&interval=week',
+      undefined,
+      {
+        key: SK,
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      nps: 25,
+      responses: 20,
+      promoters: 10,
+      passives: 5,
+      detractors: 5,
+    });
+    expect(res.body.trend).toEqual([
+      { start: '2026-03-02T00:00:00.000Z', nps: 75, responses: 8 },
+      { start: '2026-03-09T00:00:00.000Z', nps: 38, responses: 8 },
+      { start: '2026-03-16T00:00:00.000Z', nps: -100, responses: 4 },
+    ]);
+
+    const ranged = await send(
+      ctx.app,
+      'GET',
+      '/v1/admin/nps?from=2026-03-09&to=2026-03-16',
+      undefined,
+      { key: SK },
+    );
+    expect(ranged.body).toMatchObject({ responses: 8, promoters: 4, detractors: 1 });
+  });
+
+  it('answers null NPS with no responses, and 400 for a bad interval', async () => {
+    const empty = await send(ctx.app, 'GET', '/v1/admin/nps', undefined, { key: SK });
+    expect(empty.body).toEqual({
+      nps: null,
+      responses: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      trend: [],
+    });
+    const bad = await send(ctx.app, 'GET', '/v1/admin/nps?interval=fortnight', undefined, {
+      key: SK,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_query');
+  });
+});
