@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE_BUDGET = 18 * 1024;
@@ -33,6 +34,36 @@ console.log(
 console.log(
   `loader-snippet.txt  raw ${kb(snippet.min)}  gzip ${kb(snippet.gzip)}  brotli ${kb(snippet.brotli)}  (budget ${kb(SNIPPET_BUDGET)} raw)`,
 );
+
+// Where the brotli bytes go: each dependency bundled and compressed on its own, the widget's
+// own code being what is left (compression across parts makes this an estimate).
+const parts = {
+  'preact + hooks + @preact/signals':
+    "import {render,Component,createContext} from 'preact'; import {jsx,Fragment} from 'preact/jsx-runtime'; import {useContext,useEffect,useRef} from 'preact/hooks'; import {computed,effect,signal,useSignal} from '@preact/signals'; window.x=[render,Component,createContext,jsx,Fragment,useContext,useEffect,useRef,computed,effect,signal,useSignal]",
+  'ky (inside the SDK)': "import ky from 'ky'; window.x=ky",
+  '@rapport/sdk createClient (with ky)':
+    "import {createClient} from '@rapport/sdk'; window.x=createClient",
+};
+const measured = {};
+for (const [name, contents] of Object.entries(parts)) {
+  const result = await build({
+    stdin: { contents, resolveDir: root },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+  });
+  measured[name] = sizes(Buffer.from(result.outputFiles[0].text)).brotli;
+}
+const widgetOwn =
+  bundle.brotli -
+  measured['preact + hooks + @preact/signals'] -
+  measured['@rapport/sdk createClient (with ky)'];
+console.log('\nbrotli by part (each compressed alone):');
+for (const [name, bytes] of Object.entries(measured))
+  console.log(`  ${kb(bytes).padStart(9)}  ${name}`);
+console.log(`  ${kb(widgetOwn).padStart(9)}  widget UI, styles, two locales, loader (the rest)`);
 
 const over = [];
 if (bundle.brotli > BUNDLE_BUDGET) over.push('dist/rapport.js is over its brotli budget');
