@@ -109,6 +109,8 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
     rewards,
     redeeming,
     redeemResult,
+    /** The referral link was just copied (shows "Link copied"). */
+    referralCopied: signal(false),
     inbox: signal<Remote<InboxResponse>>({ state: 'idle' }),
 
     survey,
@@ -117,6 +119,8 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
     surveyStep,
     /** Surveys answered or dismissed on this page: never shown again here. */
     surveysDone: new Set<string>(),
+    /** Surveys already announced with `survey:shown`. */
+    surveysShown: new Set<string>(),
     /** Follow-up question for the chosen NPS score: 0–6 detractor, 7–8 passive, 9–10 promoter. */
     followUp: computed(() => {
       const score = surveyScore.value;

@@ -81,3 +81,23 @@ test('the handle opens a given section and closes it again', async () => {
   w.widget.close();
   await waitFor(() => expect(w.screen.queryByRole('dialog')).toBeNull());
 });
+
+test('the Tab order follows the form top to bottom and skips the honeypot', async () => {
+  w = await renderWidget();
+  const dialog = await openDialog(w);
+  const order = Array.from(
+    dialog.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]'),
+  )
+    .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled)
+    .map((el) => el.getAttribute('aria-label') || el.id || el.textContent);
+  expect(order).toEqual([
+    'Close',
+    'rapport-tab-feedback',
+    'rapport-category',
+    'rapport-message',
+    'rapport-email',
+    'Send',
+  ]);
+  // Focus starts on the first control.
+  await waitFor(() => expect(w.active()?.getAttribute('aria-label')).toBe('Close'));
+});

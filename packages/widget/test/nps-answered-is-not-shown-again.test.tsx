@@ -52,5 +52,5 @@ test('survey:shown is emitted when the card appears', async () => {
   w = await renderWidget({ panels: ['surveys'] }, { server });
   w.client.on('survey:shown', (payload) => shown.push(payload));
   await w.screen.findByRole('radiogroup');
-  expect(shown).toEqual([{ surveyId: 'nps-q4' }]);
+  await waitFor(() => expect(shown).toEqual([{ surveyId: 'nps-q4' }]));
 });

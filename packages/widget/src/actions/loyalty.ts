@@ -29,10 +29,21 @@ export async function redeemReward(store: Store, rewardId: string): Promise<void
       store.loyalty.value = { state: 'ready', data: { ...view.data, balance: result.balance } };
     }
     store.redeemResult.value = { rewardId, ok: true };
+    void refreshQuietly(store);
   } catch (error) {
     store.redeemResult.value = { rewardId, ok: false };
     reportError(store.client, error);
   } finally {
     store.redeeming.value = undefined;
+  }
+}
+
+/** Reload after a redemption to pick up the new activity entry, keeping the panel on screen. */
+async function refreshQuietly(store: Store): Promise<void> {
+  try {
+    const data = await store.client.loyalty.get();
+    if (store.loyalty.peek().state === 'ready') store.loyalty.value = { state: 'ready', data };
+  } catch {
+    // The balance from the redemption is already shown; a stale activity list can wait.
   }
 }

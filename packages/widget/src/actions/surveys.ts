@@ -16,8 +16,8 @@ export function createSurveyScheduler(store: Store) {
     store.surveyScore.value = undefined;
     store.surveyComment.value = '';
     store.surveyStep.value = 'question';
+    // The card emits survey:shown when it is actually on screen (not behind the dialog).
     store.survey.value = survey;
-    store.client.emit('survey:shown', { surveyId: survey.id });
   }
 
   async function check(): Promise<void> {
@@ -41,6 +41,13 @@ export function createSurveyScheduler(store: Store) {
   }
 
   return { check, cancel };
+}
+
+/** Tell listeners a survey is on screen, once per survey and page. */
+export function markSurveyShown(store: Store, surveyId: string): void {
+  if (store.surveysShown.has(surveyId)) return;
+  store.surveysShown.add(surveyId);
+  store.client.emit('survey:shown', { surveyId });
 }
 
 /** Send the chosen score (and comment) for the survey on screen. */

@@ -23,7 +23,7 @@ export function App({ store }: { store: Store }) {
   return (
     <StoreContext.Provider value={store}>
       <div class={`root ${settings.position}`} lang={settings.locale}>
-        {settings.panels.includes('surveys') ? (
+        {settings.panels.includes('surveys') && !open ? (
           <ErrorBoundary store={store}>
             <SurveyCard />
           </ErrorBoundary>

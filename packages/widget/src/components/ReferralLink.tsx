@@ -1,4 +1,3 @@
-import { useSignal } from '@preact/signals';
 import { guard } from '../actions/report-error';
 import { useStore } from './store-context';
 
@@ -6,7 +5,7 @@ import { useStore } from './store-context';
 export function ReferralLink({ code }: { code: string }) {
   const store = useStore();
   const t = store.texts.value;
-  const copied = useSignal(false);
+  const copied = store.referralCopied;
   const link = referralLink(store.settings.value.referralUrl, code);
 
   const copy = async () => {

@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { guard } from '../actions/report-error';
-import { closeSurvey } from '../actions/surveys';
+import { closeSurvey, markSurveyShown } from '../actions/surveys';
 import { CsatSurvey } from '../panels/CsatSurvey';
 import { NpsSurvey } from '../panels/NpsSurvey';
 import { useStore } from './store-context';
 
 /**
  * The card a survey pops up in, beside the launcher. It is not modal and does not take
- * focus from the page; Esc or the close button dismisses it.
+ * focus from the page; Esc or the close button dismisses it. While the dialog is open the
+ * card waits (the App does not render it), so the two never overlap.
  */
 export function SurveyCard() {
   const store = useStore();
@@ -19,6 +20,9 @@ export function SurveyCard() {
   useEffect(() => {
     if (thanks) status.current?.focus();
   }, [thanks]);
+  useEffect(() => {
+    if (survey) markSurveyShown(store, survey.id);
+  }, [survey, store]);
 
   if (!survey) return null;
   const close = guard(store.client, () => closeSurvey(store));
