@@ -73,8 +73,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     logger,
     limits,
     projects: createProjectCache(options.store, clock),
-    perKey: createConsumer(limits.perKey, 'rapport:key', limits, logger),
-    perIp: createConsumer(limits.perIp, 'rapport:ip', limits, logger),
+    perKey: createConsumer(limits.perKey, `${limits.keyPrefix}:key`, limits, logger),
+    perIp: createConsumer(limits.perIp, `${limits.keyPrefix}:ip`, limits, logger),
   };
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(logger));

@@ -33,6 +33,12 @@ export interface LimitsOptions {
    */
   redis?: Redis;
   /**
+   * Prefix of rate-limit keys (Redis keys when `redis` is set). Instances that should share
+   * counters use the same prefix.
+   * @default 'rapport'
+   */
+  keyPrefix?: string;
+  /**
    * Take the client IP from the first `X-Forwarded-For` entry. Turn on only behind a proxy
    * you run, or clients can pick their own IP.
    * @default false
@@ -46,6 +52,7 @@ export interface ResolvedLimits {
   perKey: RateWindow | false;
   perIp: RateWindow | false;
   redis: Redis | undefined;
+  keyPrefix: string;
   trustProxy: boolean;
 }
 
@@ -56,6 +63,7 @@ export function resolveLimits(options: LimitsOptions = {}): ResolvedLimits {
     perKey: options.perKey ?? { points: 6000, durationSeconds: 60 },
     perIp: options.perIp ?? { points: 600, durationSeconds: 60 },
     redis: options.redis,
+    keyPrefix: options.keyPrefix ?? 'rapport',
     trustProxy: options.trustProxy ?? false,
   };
 }
