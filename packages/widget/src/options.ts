@@ -88,7 +88,9 @@ export interface ResolvedOptions {
   projectName: string;
 }
 
+/** Accent when neither the options nor the server set one (7.9:1 against white text). */
 export const DEFAULT_ACCENT = '#4338ca';
+/** Every part of the widget, the default when neither the options nor the server choose. */
 export const ALL_PANELS: WidgetPanel[] = ['feedback', 'surveys', 'loyalty', 'inbox'];
 
 /** Merge mount options over the server's config over defaults: options always win. */

@@ -41,6 +41,8 @@ interface FakeServerState {
   failing: Set<string>;
   /** Every request seen, as `METHOD /path`. */
   requests: string[];
+  /** While set, batch requests wait for this promise (to observe in-flight states). */
+  gate: Promise<void> | undefined;
 }
 
 /**
@@ -64,6 +66,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
     offline: false,
     failing: new Set(),
     requests: [],
+    gate: undefined,
     ...overrides,
   };
   const redeemed = new Map<string, unknown>();
@@ -75,7 +78,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
     body: { error: { code, message } },
   });
 
-  function handle(request: TransportRequest): TransportResponse {
+  async function handle(request: TransportRequest): Promise<TransportResponse> {
     const url = new URL(request.path, 'http://rapport.test');
     state.requests.push(`${request.method} ${url.pathname}`);
     if (state.offline) throw new TypeError('Failed to fetch');
@@ -94,6 +97,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
       case 'POST /v1/loyalty/redeem':
         return redeem(body);
       case 'POST /v1/batch':
+        await state.gate;
         return batch(body.messages as Message[]);
       default:
         return fail(404, 'not_found', `No route ${url.pathname}`);
