@@ -4,8 +4,9 @@
  * a strict nonce-based CSP with the API answered by page.route (scripts/fake-api.mjs).
  *
  * It doubles as the real-browser check happy-dom cannot do: it fails when the page reports a
- * CSP violation, when axe-core (colour contrast included) finds a violation in any state, or
- * when the widget overflows a 320 px wide screen.
+ * CSP violation, when axe-core (colour contrast included) finds a violation in any state, when
+ * the widget overflows a 320 px wide screen, when `theme: 'auto'` ignores the visitor's colour
+ * scheme, or when keyboard focus shows no ring.
  *
  *   npm run build -w @rapport/widget && npm run screenshots -w @rapport/widget
  */
@@ -104,6 +105,7 @@ try {
   for (const theme of ['light', 'dark']) {
     for (const shot of SHOTS) await take(shot, theme);
   }
+  await checkAutoThemeAndFocusRing();
 } finally {
   await browser.close();
   server.close();
@@ -165,6 +167,55 @@ async function take(shot, theme) {
   await page.screenshot({ path: join(root, 'docs', `${name}.png`), clip });
   console.log(`docs/${name}.png  axe: ${violations.length ? violations.join(', ') : 'clean'}`);
   await context.close();
+}
+
+/**
+ * `theme: 'auto'` must follow the visitor's colour scheme, and keyboard focus must show a ring
+ * (an outline in the accent text colour) on the launcher and inside the dialog.
+ */
+async function checkAutoThemeAndFocusRing() {
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme: scheme, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.route('https://api.rapport.test/**', fakeApi({}));
+    await page.goto(`${base}/docs/demo.html?theme=auto`);
+    await launcher(page).waitFor();
+    await page.keyboard.press('Tab');
+    const launcherRing = await focusRing(page);
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Tab');
+    const dialogRing = await focusRing(page);
+    const background = await page.evaluate(
+      () =>
+        getComputedStyle(
+          document.querySelector('rapport-widget').shadowRoot.querySelector('.dialog'),
+        ).backgroundColor,
+    );
+    const expected = scheme === 'dark' ? 'rgb(17, 24, 39)' : 'rgb(255, 255, 255)';
+    if (background !== expected)
+      failures.push(
+        `auto theme in ${scheme}: dialog background ${background}, expected ${expected}`,
+      );
+    if (!launcherRing || !dialogRing)
+      failures.push(`auto theme in ${scheme}: no visible focus ring`);
+    console.log(
+      `auto theme in ${scheme}: background ${background}, focus rings ${launcherRing}, ${dialogRing}`,
+    );
+    await context.close();
+  }
+}
+
+/** Outline of the element focused inside the widget, or '' when it shows none. */
+function focusRing(page) {
+  return page.evaluate(() => {
+    const active = document.querySelector('rapport-widget').shadowRoot.activeElement;
+    if (!active) return '';
+    const style = getComputedStyle(active);
+    return style.outlineStyle === 'none' || style.outlineWidth === '0px'
+      ? ''
+      : `${style.outlineWidth} ${style.outlineStyle}`;
+  });
 }
 
 function serveStatic(dir) {
