@@ -14,13 +14,19 @@ export interface WidgetHandle {
   open(panel?: DialogPanel): void;
   /** Close the dialog; focus returns to the launcher. */
   close(): void;
+  /**
+   * Change options while mounted, merged over the current ones; `nonce` and `container`
+   * only apply at mount.
+   * @example widget.update({ locale: 'fr' }) // the page switched to French
+   */
+  update(options: Partial<WidgetOptions>): void;
   /** Remove the widget from the page and stop listening to the client. Safe to call twice. */
   unmount(): void;
   /** The element hosting the widget's shadow root. */
   readonly host: HTMLElement | undefined;
 }
 
-const NOOP: WidgetHandle = { open() {}, close() {}, unmount() {}, host: undefined };
+const NOOP: WidgetHandle = { open() {}, close() {}, update() {}, unmount() {}, host: undefined };
 
 /**
  * Render the Rapport widget into a shadow root on the page. Never throws: a failure is
@@ -94,6 +100,9 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
     },
     close() {
       store.open.value = false;
+    },
+    update(next) {
+      store.options.value = { ...store.options.peek(), ...next };
     },
     unmount() {
       if (!mounted) return;

@@ -48,7 +48,9 @@ const DIALOG_PANELS: DialogPanel[] = ['feedback', 'loyalty', 'inbox'];
  */
 export function createStore(client: RapportClient, options: WidgetOptions) {
   const config = signal<WidgetConfig | undefined>(undefined);
-  const settings = computed(() => resolveOptions(options, config.value));
+  /** Mount options; `handle.update()` replaces them, e.g. when the page switches language. */
+  const optionsSignal = signal<WidgetOptions>(options);
+  const settings = computed(() => resolveOptions(optionsSignal.value, config.value));
   const userId = signal<string | undefined>(client.userId);
 
   const loyalty = signal<Remote<LoyaltyView>>({ state: 'idle' });
@@ -81,7 +83,7 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
 
   return {
     client,
-    options,
+    options: optionsSignal,
     config,
     settings,
     texts: computed(() => settings.value.texts),

@@ -29,6 +29,7 @@ function recorder() {
     const widget = {
       open: record('open'),
       close: record('close'),
+      update: record('update'),
       unmount: record('unmount'),
     } as unknown as WidgetHandle;
     return { client, widget };
@@ -61,10 +62,11 @@ test('the script tag’s data-key starts the widget; later commands run at once'
   replayQueue(api, [], { key: 'pk_demo' });
   expect(inits).toEqual([{ key: 'pk_demo' }]);
   api('close');
+  api('update', { locale: 'fr' });
   api('reset');
   const off = api('on', 'sent', () => {});
   expect(typeof off).toBe('function');
-  expect(log).toEqual(['close []', 'reset []', 'on ["sent",null]']);
+  expect(log).toEqual(['close []', 'update [{"locale":"fr"}]', 'reset []', 'on ["sent",null]']);
 });
 
 test('without a key, commands wait for init and then run in order', () => {

@@ -38,3 +38,16 @@ test('texts from the options win over the server’s, which win over the locale'
   expect(w.screen.getByRole('button', { name: 'Server send' })).toBeTruthy();
   expect(w.screen.getByLabelText('Your message')).toBeTruthy();
 });
+
+test('switching the locale while mounted re-renders every string in the new language', async () => {
+  w = await renderWidget();
+  await openDialog(w);
+  expect(w.screen.getByRole('tab', { name: 'Rewards' })).toBeTruthy();
+  w.widget.update({ locale: 'fr' });
+  await w.screen.findByRole('heading', { name: 'Comment pouvons-nous vous aider ?' });
+  expect(w.screen.getByRole('tab', { name: 'Récompenses' })).toBeTruthy();
+  expect(w.screen.getByLabelText('Votre message')).toBeTruthy();
+  expect(w.screen.getByRole('button', { name: 'Ouvrir les avis et récompenses' })).toBeTruthy();
+  w.widget.update({ locale: 'en', texts: { send: 'Send it' } });
+  await w.screen.findByRole('button', { name: 'Send it' });
+});

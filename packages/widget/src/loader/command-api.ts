@@ -66,6 +66,8 @@ export function createCommandApi(start: (settings: InitSettings) => Session): Ra
         return widget.open(a);
       case 'close':
         return widget.close();
+      case 'update':
+        return widget.update(a);
       case 'reset':
         return client.reset();
       case 'on':
