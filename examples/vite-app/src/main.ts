@@ -9,7 +9,7 @@ const key = import.meta.env.VITE_RAPPORT_KEY ?? 'pk_demo';
 
 const logList = document.querySelector<HTMLElement>('[data-request-log]');
 const transport = withRequestLog(httpTransport({ endpoint }), {
-  headers: { 'X-App-Version': '2.4.0' },
+  requestId: () => `ledgerly-${crypto.randomUUID()}`,
   onRequest: logList ? createRequestLog(logList) : undefined,
 });
 

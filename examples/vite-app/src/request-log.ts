@@ -8,9 +8,8 @@ export function createRequestLog(list: HTMLElement): (entry: RequestLogEntry) =>
     const item = document.createElement('li');
     const ok = typeof entry.outcome === 'number' && entry.outcome < 400;
     item.className = ok ? 'ok' : 'failed';
-    // Strip the query: it can carry a user id and hash, which a log has no need to show.
-    const path = entry.path.split('?')[0];
-    item.textContent = `${entry.method} ${path} → ${entry.outcome} (${entry.durationMs} ms)`;
+    const traced = entry.echoedId === entry.requestId ? ` · id ${entry.requestId}` : '';
+    item.textContent = `${entry.method} ${entry.path} → ${entry.outcome} (${entry.durationMs} ms)${traced}`;
     list.prepend(item);
     while (list.children.length > MAX_ENTRIES) list.lastElementChild?.remove();
   };

@@ -68,7 +68,9 @@ export function useE2E(options: E2EOptions = {}): E2EContext {
   });
 
   afterAll(async () => {
-    await Promise.all([ctx.browser?.close(), ctx.server?.close(), ctx.pages?.close()]);
+    // Browser first: its keep-alive connections would otherwise hold the servers open.
+    await ctx.browser?.close();
+    await Promise.all([ctx.server?.close(), ctx.pages?.close()]);
   });
 
   return ctx;

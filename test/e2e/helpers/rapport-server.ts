@@ -123,7 +123,7 @@ async function isHealthy(origin: string): Promise<boolean> {
 function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const force = setTimeout(() => child.kill('SIGKILL'), 8_000);
     child.once('exit', () => {
       clearTimeout(force);
       resolve();

@@ -1,0 +1,59 @@
+import type { Page as ListPage, Member, Reward } from '@rapport/protocol';
+import { beforeAll, expect, it } from 'vitest';
+import { setSurveysActive } from './helpers/admin';
+import { describeInChromium } from './helpers/chromium';
+import { useE2E } from './helpers/e2e-context';
+import { openWidget, seeText, widget } from './helpers/widget';
+
+const CUSTOMER = 'demo-customer';
+
+describeInChromium('the identified demo customer in the Rewards panel', () => {
+  const e2e = useE2E();
+
+  beforeAll(async () => {
+    await setSurveysActive(e2e.server, false);
+  });
+
+  it('sees balance, tier and progress, and a double-clicked redeem charges once', async () => {
+    const member = await e2e.server.admin<Member>(`/v1/admin/loyalty/members/${CUSTOMER}`);
+    const { items: rewards } = await e2e.server.admin<ListPage<Reward>>(
+      '/v1/admin/loyalty/rewards',
+    );
+    const affordable = rewards
+      .filter((reward) => reward.active !== false && reward.cost <= member.balance)
+      .sort((a, b) => a.cost - b.cost)[0];
+    if (!affordable)
+      throw new Error(`the demo customer (${member.balance} points) can afford no reward`);
+
+    const { page, errors } = await e2e.visitor();
+    await page.goto(`${e2e.server.origin}/account.html`);
+    await seeText(page, 'Signed in to Rapport');
+    await openWidget(page);
+    await widget.tab(page, 'Rewards').click();
+
+    await seeText(page, `${member.balance} points`);
+    if (member.tier) await seeText(page, `Tier: ${member.tier.name}`);
+    const progress = page.getByRole('progressbar');
+    await progress.waitFor({ state: 'visible' });
+    const value = Number(
+      await progress.evaluate((element) => (element as HTMLProgressElement).value),
+    );
+    expect(value).toBeGreaterThanOrEqual(0);
+    expect(value).toBeLessThanOrEqual(1);
+    await seeText(page, / points to /);
+
+    const redeem = page.getByRole('button', { name: `Redeem ${affordable.name}` });
+    await redeem.dblclick();
+    await seeText(page, `Redeemed ${affordable.name}. Enjoy!`);
+    // Give a second request, had one been sent, the time to land before counting.
+    await page.waitForLoadState('networkidle');
+
+    const after = await e2e.server.admin<Member>(`/v1/admin/loyalty/members/${CUSTOMER}`);
+    expect(after.balance).toBe(member.balance - affordable.cost);
+    const charges = after.activity.filter((entry) => entry.points === -affordable.cost);
+    const chargesBefore = member.activity.filter((entry) => entry.points === -affordable.cost);
+    expect(charges.length - chargesBefore.length).toBe(1);
+    await seeText(page, `${after.balance} points`);
+    expect(errors).toEqual([]);
+  });
+});
