@@ -9,7 +9,7 @@ import type { Page } from './helpers/pages-server';
 import { REPO_ROOT } from './helpers/paths';
 import { FEEDBACK_SENT, openWidget, seeText, sendFeedback } from './helpers/widget';
 
-const outDir = mkdtempSync(join(tmpdir(), 'rapport-vite-app-'));
+let outDir = '';
 let built: Record<string, Page> = {};
 
 /** The built example, served as static files by the e2e pages server. */
@@ -23,6 +23,7 @@ describeInChromium('the Vite example with its own transport', () => {
   beforeAll(async () => {
     await setSurveysActive(e2e.server, false);
     // Built here, against this test's server, exactly as `vite build` builds it for a user.
+    outDir = mkdtempSync(join(tmpdir(), 'rapport-vite-app-'));
     const { build } = await import('vite');
     await build({
       root: join(REPO_ROOT, 'examples/vite-app'),
@@ -33,7 +34,9 @@ describeInChromium('the Vite example with its own transport', () => {
     built = readTree(outDir);
   });
 
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
 
   it('sends every request through the custom transport, request id included', async () => {
     const { page, errors } = await e2e.visitor();
