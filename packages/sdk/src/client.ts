@@ -69,6 +69,7 @@ export function createClient(options: ClientOptions): RapportClient {
     beacon,
     headers,
     emitter,
+    isActive: () => consent === 'granted' && !destroyed,
     ...OUTBOX_DEFAULTS,
     ...options?.outbox,
   });

@@ -1,18 +1,15 @@
 import type { BatchResponse, Message } from '@rapport/protocol';
-import { createId } from '../create-id';
 import type { Emitter } from '../emitter';
 import { RapportError } from '../errors';
 import type { KeyValueStorage, Transport, WriteReceipt } from '../types';
 import { nextBackoffDelay } from './backoff';
 import { splitIntoBatches } from './batches';
 import { classifyResponse } from './classify-response';
-import { createLease } from './lease';
-import { createPersistedQueue } from './queue';
+import type { DropResult } from './queue';
 import { batchBody, sendBatch } from './send-batch';
+import { createTabQueues } from './tab-queues';
 
-/** A lease outlives the longest batch request (15 s) with room to spare. */
-const LEASE_MS = 30_000;
-/** While another tab holds the lease, look again this often in case it has gone quiet. */
+/** While another tab holds the send lease, look again this often in case it went quiet. */
 const LEASE_POLL_MS = 2_000;
 
 /** Everything the outbox needs, injected by the client. */
@@ -29,6 +26,8 @@ export interface OutboxConfig {
   maxBytes: number;
   retryBaseMs: number;
   retryCapMs: number;
+  /** False while consent is not granted: the outbox then writes and sends nothing by itself. */
+  isActive?: () => boolean;
   now?: () => number;
 }
 
@@ -61,19 +60,15 @@ interface Waiter {
 export function createOutbox(config: OutboxConfig): Outbox {
   const { storage, prefix, emitter } = config;
   const now = config.now ?? Date.now;
-  const queue = createPersistedQueue({
+  const isActive = config.isActive ?? (() => true);
+  const tabs = createTabQueues({
     storage,
-    storageKey: `${prefix}outbox`,
+    prefix,
     maxMessages: config.maxMessages,
     maxBytes: config.maxBytes,
-  });
-  const lease = createLease({
-    storage,
-    storageKey: `${prefix}lease`,
-    owner: createId(),
-    durationMs: LEASE_MS,
     now,
   });
+  const { queue, sendLease } = tabs;
   const waiters = new Map<string, Waiter>();
   let attempt = 0;
   let blockedUntil = 0;
@@ -98,6 +93,23 @@ export function createOutbox(config: OutboxConfig): Outbox {
     schedule(retryAfterMs ?? nextBackoffDelay(attempt, config.retryBaseMs, config.retryCapMs));
     attempt++;
   };
+
+  const reportDropped = (dropped: DropResult | undefined) => {
+    if (!dropped) return;
+    emitter.emit('dropped', dropped);
+    const error = new RapportError('queue_full', 'The outbox was full; the oldest were dropped');
+    for (const old of dropped.messages) settle(old.id, error);
+  };
+
+  /** Takes over what closed or crashed tabs left; true when there is something new to send. */
+  const adopt = (): boolean => {
+    const { adopted, dropped } = tabs.adopt();
+    reportDropped(dropped);
+    return adopted.length > 0;
+  };
+  const stopHeartbeat = tabs.startHeartbeat(isActive, () => {
+    if (adopt() && timer === undefined) void requestFlush();
+  });
 
   const settle = (id: string, outcome: WriteReceipt | RapportError) => {
     const waiter = waiters.get(id);
@@ -172,13 +184,14 @@ export function createOutbox(config: OutboxConfig): Outbox {
       schedule(blockedUntil - now());
       return undefined;
     }
+    adopt();
     let summary: BatchResponse | undefined;
     try {
       // An empty queue needs no lease: a page load with nothing to send writes nothing.
       while (!destroyed && queue.read().length > 0) {
         // Renewing before every batch keeps a long flush's lease alive.
-        if (!lease.acquire()) {
-          schedule(Math.min(lease.remaining(), LEASE_POLL_MS));
+        if (!sendLease.acquire()) {
+          schedule(Math.min(sendLease.remaining(), LEASE_POLL_MS));
           break;
         }
         // Read again under the lease: another tab may have sent some in the meantime.
@@ -189,7 +202,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
         summary = mergeResults(summary, result);
       }
     } finally {
-      lease.release();
+      sendLease.release();
     }
     return summary;
   };
@@ -217,15 +230,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
     deliver(message) {
       if (destroyed)
         return Promise.reject(new RapportError('destroyed', 'The client was destroyed'));
-      const dropped = queue.append(message);
-      if (dropped) {
-        emitter.emit('dropped', dropped);
-        const error = new RapportError(
-          'queue_full',
-          'The outbox was full; the oldest were dropped',
-        );
-        for (const old of dropped.messages) settle(old.id, error);
-      }
+      reportDropped(queue.append(message));
       return new Promise<WriteReceipt>((resolve, reject) => {
         waiters.set(message.id, { message, resolve, reject });
         // Backing off, rate limited or offline: the message is safe; don't hammer the server.
@@ -246,8 +251,13 @@ export function createOutbox(config: OutboxConfig): Outbox {
       return this.flush();
     },
     drainWithBeacon() {
-      if (destroyed || now() < blockedUntil || queue.read().length === 0) return;
-      if (!lease.acquire()) return; // another tab is sending them
+      if (destroyed) return;
+      // Whatever stays behind is the next page's to send.
+      queue.release();
+      // A beacon the browser accepts counts as sent, so never hand one over when it would
+      // likely fail — offline, backing off, rate limited: those messages wait for the next page.
+      if (attempt > 0 || now() < blockedUntil || isOffline() || queue.read().length === 0) return;
+      if (!sendLease.acquire()) return; // another tab is sending them
       const sends = splitIntoBatches(queue.read()).map(async (batch) => {
         const response = await config.beacon.send({
           method: 'POST',
@@ -258,10 +268,11 @@ export function createOutbox(config: OutboxConfig): Outbox {
         const outcome = classifyResponse(response, batch.length, now());
         if (outcome.kind === 'delivered') applyDelivered(batch, outcome.result);
       });
-      void Promise.allSettled(sends).then(() => lease.release());
+      void Promise.allSettled(sends).then(() => sendLease.release());
     },
     clear() {
-      queue.clear();
+      // Consent withdrawn covers what other tabs and earlier pages left, too.
+      tabs.clearAll();
       clearTimeout(timer);
       timer = undefined;
       attempt = 0;
@@ -271,9 +282,11 @@ export function createOutbox(config: OutboxConfig): Outbox {
     destroy() {
       destroyed = true;
       clearTimeout(timer);
+      stopHeartbeat();
       timer = undefined;
       settleQueued();
-      lease.release();
+      queue.release();
+      sendLease.release();
     },
   };
 }

@@ -11,10 +11,24 @@ export interface DropResult {
 /** The outbox's list of pending messages, read from and written to storage on every call. */
 export interface PersistedQueue {
   read(): Message[];
-  /** Stores `message` last; returns what was dropped (oldest first) to respect the bounds. */
-  append(message: Message): DropResult | undefined;
+  /** Stores `messages` last (skipping ids already there); returns what the bounds dropped. */
+  append(...messages: Message[]): DropResult | undefined;
   remove(ids: ReadonlySet<string>): void;
   clear(): void;
+  /** Refreshes the heartbeat, telling other tabs this queue's owner is alive. */
+  touch(): void;
+  /** Marks the queue as left behind (page hidden for good, client destroyed): adopt it. */
+  release(): void;
+}
+
+/**
+ * How a per-tab queue is stored: its messages plus when its owner last showed signs of life,
+ * and whether the owner let go of it. A plain array is a shared queue (no owner).
+ */
+export interface QueueRecord {
+  heartbeat: number;
+  released: boolean;
+  messages: Message[];
 }
 
 /** Options for {@link createPersistedQueue}. */
@@ -23,35 +37,46 @@ export interface PersistedQueueOptions {
   storageKey: string;
   maxMessages: number;
   maxBytes: number;
+  /** Set for a per-tab queue: stored as a {@link QueueRecord} stamped with this clock. */
+  now?: () => number;
+}
+
+/** Reads a stored queue in either shape; a corrupt value reads as empty. */
+export function readQueueRecord(raw: string | null): QueueRecord | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as QueueRecord | Message[];
+    if (Array.isArray(parsed)) return { heartbeat: 0, released: false, messages: parsed };
+    return Array.isArray(parsed?.messages) ? parsed : undefined;
+  } catch {
+    // A corrupt entry must not block new messages forever.
+    return undefined;
+  }
 }
 
 /**
- * Creates the persisted queue. Nothing is cached in memory: another tab (or a reloaded page)
- * may have changed the list since, and storage is the single source of truth that makes
- * "stored before sent" and two-tab safety hold.
+ * Creates the persisted queue. Nothing is cached in memory: storage is the single source of
+ * truth that makes "stored before sent" hold across reloads.
  */
 export function createPersistedQueue(options: PersistedQueueOptions): PersistedQueue {
-  const { storage, storageKey } = options;
-  const read = (): Message[] => {
-    const raw = storage.getItem(storageKey);
-    if (!raw) return [];
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? (parsed as Message[]) : [];
-    } catch {
-      // A corrupt entry must not block new messages forever.
-      return [];
-    }
-  };
+  const { storage, storageKey, now } = options;
+  let released = false;
+  const read = (): Message[] => readQueueRecord(storage.getItem(storageKey))?.messages ?? [];
   const write = (messages: Message[]) => {
     if (messages.length === 0) storage.removeItem(storageKey);
-    else storage.setItem(storageKey, JSON.stringify(messages));
+    else if (!now) storage.setItem(storageKey, JSON.stringify(messages));
+    else {
+      const record: QueueRecord = { heartbeat: now(), released, messages };
+      storage.setItem(storageKey, JSON.stringify(record));
+    }
   };
   return {
     read,
-    append(message) {
+    append(...added) {
+      released = false;
       const messages = read();
-      messages.push(message);
+      const known = new Set(messages.map(({ id }) => id));
+      for (const message of added) if (!known.has(message.id)) messages.push(message);
       const dropped = enforceBounds(messages, options.maxMessages, options.maxBytes);
       write(messages);
       return dropped;
@@ -63,6 +88,16 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     },
     clear() {
       storage.removeItem(storageKey);
+    },
+    touch() {
+      released = false;
+      const messages = read();
+      if (messages.length > 0) write(messages);
+    },
+    release() {
+      released = true;
+      const messages = read();
+      if (messages.length > 0) write(messages);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from '../types';
+import { isWebStorage, type ListableStorage, webStorageKeys } from './listable';
 import { memoryStore } from './memory-store';
 
 /**
@@ -28,12 +29,16 @@ function readLocalStorage(): KeyValueStorage | undefined {
 
 /**
  * Wraps `primary` so it never throws: a key whose write failed lives in a memory overlay
- * until a later write to `primary` succeeds again.
+ * until a later write to `primary` succeeds again. When `primary` is a Web Storage object
+ * (`localStorage`, `sessionStorage`) the result can also list its keys, which lets each tab
+ * keep its own outbox key (see the outbox).
  */
-export function resilientStore(primary: KeyValueStorage | undefined): KeyValueStorage {
+export function resilientStore(
+  primary: KeyValueStorage | undefined,
+): KeyValueStorage | ListableStorage {
   const overlay = memoryStore();
   const overlaid = new Set<string>();
-  return {
+  const store: KeyValueStorage = {
     getItem(key) {
       if (overlaid.has(key) || !primary) return overlay.getItem(key);
       try {
@@ -66,6 +71,19 @@ export function resilientStore(primary: KeyValueStorage | undefined): KeyValueSt
       } catch {
         // Nothing to keep consistent: the overlay no longer has the key.
       }
+    },
+  };
+  if (!isWebStorage(primary)) return store;
+  return {
+    ...store,
+    keys() {
+      let listed: string[] = [];
+      try {
+        listed = webStorageKeys(primary) ?? [];
+      } catch {
+        // Unreadable storage lists nothing; the overlay still does.
+      }
+      return [...new Set([...listed, ...overlaid])];
     },
   };
 }
