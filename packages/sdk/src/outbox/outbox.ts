@@ -8,6 +8,7 @@ import { classifyResponse } from './classify-response';
 import type { DropResult } from './queue';
 import { batchBody, sendBatch } from './send-batch';
 import { createTabQueues } from './tab-queues';
+import { createWaiters } from './waiters';
 
 /** While another tab holds the send lease, look again this often in case it went quiet. */
 const LEASE_POLL_MS = 2_000;
@@ -46,12 +47,6 @@ export interface Outbox {
   destroy(): void;
 }
 
-interface Waiter {
-  message: Message;
-  resolve: (receipt: WriteReceipt) => void;
-  reject: (error: RapportError) => void;
-}
-
 /**
  * Creates the outbox. Storage is the source of truth: a message is written there before any
  * attempt, removed only once the server answered for it, and sent only by the client holding
@@ -69,7 +64,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
     now,
   });
   const { queue, sendLease } = tabs;
-  const waiters = new Map<string, Waiter>();
+  const waiters = createWaiters(emitter);
   let attempt = 0;
   let blockedUntil = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -98,7 +93,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
     if (!dropped) return;
     emitter.emit('dropped', dropped);
     const error = new RapportError('queue_full', 'The outbox was full; the oldest were dropped');
-    for (const old of dropped.messages) settle(old.id, error);
+    for (const old of dropped.messages) waiters.settle(old.id, error);
   };
 
   /** Takes over what closed or crashed tabs left; true when there is something new to send. */
@@ -111,24 +106,9 @@ export function createOutbox(config: OutboxConfig): Outbox {
     if (adopt() && timer === undefined) void requestFlush();
   });
 
-  const settle = (id: string, outcome: WriteReceipt | RapportError) => {
-    const waiter = waiters.get(id);
-    if (!waiter) return;
-    waiters.delete(id);
-    if (outcome instanceof RapportError) waiter.reject(outcome);
-    else waiter.resolve(outcome);
-  };
-
-  const settleQueued = () => {
-    for (const [id, { message }] of waiters) {
-      emitter.emit('queued', { message });
-      settle(id, { id, status: 'queued' });
-    }
-  };
-
   const fail = (message: Message, error: RapportError) => {
     emitter.emit('error', { error, message });
-    settle(message.id, error);
+    waiters.settle(message.id, error);
   };
 
   const applyDelivered = (batch: Message[], result: BatchResponse) => {
@@ -141,7 +121,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
         continue;
       }
       emitter.emit('sent', { message });
-      settle(message.id, { id: message.id, status: 'sent' });
+      waiters.settle(message.id, { id: message.id, status: 'sent' });
     }
   };
 
@@ -212,7 +192,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
       running = runFlush().finally(() => {
         running = undefined;
         // Writes still waiting are stored but were not acknowledged in this attempt.
-        if (!rerun) settleQueued();
+        if (!rerun) waiters.settleAllQueued();
       });
       return running;
     }
@@ -231,15 +211,14 @@ export function createOutbox(config: OutboxConfig): Outbox {
       if (destroyed)
         return Promise.reject(new RapportError('destroyed', 'The client was destroyed'));
       reportDropped(queue.append(message));
-      return new Promise<WriteReceipt>((resolve, reject) => {
-        waiters.set(message.id, { message, resolve, reject });
-        // Backing off, rate limited or offline: the message is safe; don't hammer the server.
-        if (timer !== undefined || now() < blockedUntil || isOffline()) {
-          // `navigator.onLine` can be wrong; a slow retry still runs if `online` never fires.
-          if (timer === undefined) backOff(undefined);
-          if (!running) settleQueued();
-        } else void requestFlush();
-      });
+      const receipt = waiters.wait(message);
+      // Backing off, rate limited or offline: the message is safe; don't hammer the server.
+      if (timer !== undefined || now() < blockedUntil || isOffline()) {
+        // `navigator.onLine` can be wrong; a slow retry still runs if `online` never fires.
+        if (timer === undefined) backOff(undefined);
+        if (!running) waiters.settleAllQueued();
+      } else void requestFlush();
+      return receipt;
     },
     flush() {
       clearTimeout(timer);
@@ -277,14 +256,14 @@ export function createOutbox(config: OutboxConfig): Outbox {
       timer = undefined;
       attempt = 0;
       const error = new RapportError('consent_required', 'Discarded: consent was withdrawn');
-      for (const id of [...waiters.keys()]) settle(id, error);
+      waiters.rejectAll(error);
     },
     destroy() {
       destroyed = true;
       clearTimeout(timer);
       stopHeartbeat();
       timer = undefined;
-      settleQueued();
+      waiters.settleAllQueued();
       queue.release();
       sendLease.release();
     },
