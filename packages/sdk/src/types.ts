@@ -85,6 +85,7 @@ export interface OutboxOptions {
   retryCapMs?: number;
 }
 
+/** What `feedback()` takes; see the README for limits. */
 export interface FeedbackInput {
   message: string;
   category?: FeedbackCategory;
@@ -94,12 +95,14 @@ export interface FeedbackInput {
   context?: FeedbackContext;
 }
 
+/** An answer to a survey: the score (0–10 NPS, 1–5 CSAT), a comment, or named answers. */
 export interface SurveyAnswer {
   score?: number;
   comment?: string;
   answers?: Record<string, string | number>;
 }
 
+/** Options for `identify()`. */
 export interface IdentifyOptions {
   /** HMAC-SHA256(identity secret, userId) in hex, computed by the site owner's server. */
   userHash?: string;
@@ -132,6 +135,7 @@ export interface ClientEvents {
   'survey:answered': { surveyId: string; score?: number };
 }
 
+/** The name of any client event. */
 export type ClientEventName = keyof ClientEvents;
 
 /** Shape of RapportError, for event payloads. */
