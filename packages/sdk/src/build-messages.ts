@@ -65,6 +65,7 @@ function compact<T extends object>(value: T): T {
   return value;
 }
 
+/** Checks `identify()`'s arguments and builds its message; throws `invalid_argument`. */
 export function buildIdentify(
   sender: Sender,
   userId: unknown,
@@ -85,6 +86,7 @@ export function buildIdentify(
   );
 }
 
+/** Checks `track()`'s arguments and builds its message; throws `invalid_argument`. */
 export function buildTrack(sender: Sender, event: unknown, properties: unknown): TrackMessage {
   checkText(event, 'event name', MAX_EVENT_NAME_LENGTH);
   checkRecord(properties, 'properties');
@@ -98,6 +100,7 @@ export function buildTrack(sender: Sender, event: unknown, properties: unknown):
   );
 }
 
+/** Builds a `page` message, filling url, title and referrer from the page when omitted. */
 export function buildPage(sender: Sender, input: unknown): PageMessage {
   if (input !== undefined && !isPlainObject(input)) {
     throw invalidArgument('page() takes an object: { url?, title?, referrer? }');
@@ -122,6 +125,7 @@ export function buildPage(sender: Sender, input: unknown): PageMessage {
   );
 }
 
+/** Checks feedback input and builds its message, with the page context when none is given. */
 export function buildFeedback(sender: Sender, input: unknown): FeedbackMessage {
   if (!isPlainObject(input)) throw invalidArgument('feedback() takes an object: { message, … }');
   const { message, category, email, rating, context } = input as Partial<FeedbackInput>;
@@ -156,6 +160,7 @@ function checkContext(context: unknown): void {
   checkInteger(viewport.height, 'context.viewport.height', 0, 100_000);
 }
 
+/** Checks a survey answer and builds its `survey_response` message. */
 export function buildSurveyResponse(
   sender: Sender,
   surveyId: unknown,

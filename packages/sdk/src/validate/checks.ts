@@ -57,6 +57,7 @@ export function checkUserHash(value: unknown): void {
   }
 }
 
+/** An email address as the server's schema accepts it, at most 254 characters. */
 export function checkEmail(value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== 'string' || value.length > 254 || !EMAIL_PATTERN.test(value)) {
