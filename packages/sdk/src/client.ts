@@ -24,7 +24,13 @@ import { createRedeemer } from './redeem';
 import { resilientStore } from './storage/local-storage-store';
 import { beaconTransport } from './transports/beacon';
 import { httpTransport } from './transports/http';
-import type { ClientOptions, ConsentState, RapportClient, WriteReceipt } from './types';
+import type {
+  ClientOptions,
+  ConsentState,
+  OutboxOptions,
+  RapportClient,
+  WriteReceipt,
+} from './types';
 import { checkId } from './validate/checks';
 
 /** Default outbox bounds and retry timing; see the README's "Outbox" section. */
@@ -70,8 +76,7 @@ export function createClient(options: ClientOptions): RapportClient {
     headers,
     emitter,
     isActive: () => consent === 'granted' && !destroyed,
-    ...OUTBOX_DEFAULTS,
-    ...options?.outbox,
+    ...resolveOutboxOptions(options?.outbox),
   });
   const redeemer = createRedeemer(
     (body) => call({ method: 'POST', path: '/v1/loyalty/redeem', body }) as Promise<RedeemResponse>,
@@ -159,7 +164,8 @@ export function createClient(options: ClientOptions): RapportClient {
         const refusal = refuse();
         if (refusal) throw refusal;
         const { anonymousId, userId } = identity.current();
-        const url = (globalThis as { location?: { href?: string } }).location?.href;
+        // The server reads at most 2,048 characters of it; a longer URL would fail the request.
+        const url = (globalThis as { location?: { href?: string } }).location?.href?.slice(0, 2048);
         const path = withQuery('/v1/surveys/eligible', { anonymousId, userId, url });
         const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
         return body?.surveys ?? [];
@@ -218,6 +224,16 @@ export function createClient(options: ClientOptions): RapportClient {
       emitter.clear();
     },
   };
+}
+
+/** The outbox options with defaults for anything missing or not a positive number. */
+function resolveOutboxOptions(given: OutboxOptions | undefined): Required<OutboxOptions> {
+  const resolved: Required<OutboxOptions> = { ...OUTBOX_DEFAULTS };
+  for (const name of Object.keys(resolved) as (keyof OutboxOptions)[]) {
+    const value = given?.[name];
+    if (typeof value === 'number' && value > 0) resolved[name] = value;
+  }
+  return resolved;
 }
 
 function globalLocalStorage() {

@@ -189,11 +189,20 @@ export function createOutbox(config: OutboxConfig): Outbox {
 
   const requestFlush = (): Promise<BatchResponse | undefined> => {
     if (!running) {
-      running = runFlush().finally(() => {
-        running = undefined;
-        // Writes still waiting are stored but were not acknowledged in this attempt.
-        if (!rerun) waiters.settleAllQueued();
-      });
+      running = runFlush()
+        .catch((cause: unknown) => {
+          // A bug must not become an unhandled rejection in the host page; retry later.
+          emitter.emit('error', {
+            error: new RapportError('internal', 'The outbox failed to send', { cause }),
+          });
+          backOff(undefined);
+          return undefined;
+        })
+        .finally(() => {
+          running = undefined;
+          // Writes still waiting are stored but were not acknowledged in this attempt.
+          if (!rerun) waiters.settleAllQueued();
+        });
       return running;
     }
     rerun ??= running.then(() => {
