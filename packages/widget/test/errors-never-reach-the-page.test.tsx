@@ -1,11 +1,15 @@
 import type { RapportClient, RapportErrorLike } from '@rapport/sdk';
 import { fireEvent, waitFor } from '@testing-library/preact';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { mount } from '../src/mount';
+import { fakeRetryTimers } from './helpers/read-retries';
 import { openDialog, type RenderedWidget, renderWidget } from './helpers/render-widget';
 
 let w: RenderedWidget;
-afterEach(() => w?.cleanup());
+afterEach(() => {
+  w?.cleanup();
+  vi.useRealTimers();
+});
 
 test('a panel that crashes on bad server data is contained and reported', async () => {
   w = await renderWidget({}, { userId: 'jane' });
@@ -47,6 +51,8 @@ test('a throwing error listener does not turn a reported error into an exception
     throw new Error('listener bug');
   });
   w.server.state.failing.add('/v1/loyalty');
+  const timers = fakeRetryTimers();
   await openDialog(w, 'Rewards');
+  await timers.exhaust();
   await waitFor(() => expect(w.screen.getByRole('alert')).toBeTruthy());
 });

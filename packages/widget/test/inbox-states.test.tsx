@@ -1,10 +1,14 @@
 import { fireEvent } from '@testing-library/preact';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { axeViolations } from './helpers/axe';
+import { fakeRetryTimers } from './helpers/read-retries';
 import { openDialog, type RenderedWidget, renderWidget } from './helpers/render-widget';
 
 let w: RenderedWidget;
-afterEach(() => w?.cleanup());
+afterEach(() => {
+  w?.cleanup();
+  vi.useRealTimers();
+});
 
 test('the inbox lists threads with their status and the team’s replies as plain text', async () => {
   w = await renderWidget({}, { userId: 'jane' });
@@ -47,9 +51,12 @@ test('an empty inbox explains where replies will appear', async () => {
 
 test('loading, then a failure with a retry that recovers', async () => {
   w = await renderWidget({}, { userId: 'jane' });
+  // After identify: the SDK's own outbox timers must run for real until then.
+  const timers = fakeRetryTimers();
   w.server.state.failing.add('/v1/inbox');
   await openDialog(w, 'Messages');
   expect(w.screen.getByRole('status').textContent).toBe('Loading…');
+  await timers.exhaust();
   const alert = await w.screen.findByRole('alert');
   expect(alert.textContent).toContain('We couldn’t load your messages.');
   w.server.state.failing.clear();

@@ -1,10 +1,12 @@
 import type { FeedbackStatus } from '@rapport/protocol';
 import { useEffect } from 'preact/hooks';
 import { loadInbox } from '../actions/inbox';
-import { GuestView, LoadError, Loading } from '../components/RemoteStatus';
+import { GuestView } from '../components/GuestView';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
 import { useStore } from '../components/store-context';
 import type { TextKey } from '../i18n';
-import { dateFormatter } from './LoyaltyPanel';
+import { dateFormatter } from '../i18n/format-date';
 
 const STATUS: Record<FeedbackStatus, TextKey> = {
   new: 'statusNew',

@@ -1,0 +1,27 @@
+import type { LoyaltyView } from '@rapport/protocol';
+import { dateFormatter } from '../i18n/format-date';
+import { useStore } from './store-context';
+
+/** The ten most recent point movements, with reason and date. */
+export function LoyaltyActivity({ view }: { view: LoyaltyView }) {
+  const store = useStore();
+  const t = store.texts.value;
+  const date = dateFormatter(store.settings.value.locale);
+  return (
+    <section aria-labelledby="rapport-activity">
+      <h3 id="rapport-activity">{t.activity}</h3>
+      {view.activity.length === 0 ? <p class="muted">{t.noActivity}</p> : null}
+      <ul class="list">
+        {view.activity.slice(0, 10).map((entry) => (
+          <li key={entry.id}>
+            <span>
+              {entry.reason}
+              <span class="muted"> · {date(entry.createdAt)}</span>
+            </span>
+            <strong>{entry.points > 0 ? `+${entry.points}` : entry.points}</strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
