@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import type { IngestQueue } from './ingest-queue';
 import type { ResolvedLimits } from './limits';
 import type { Logger } from './logger';
 import type { ProjectCache } from './project-cache';
@@ -23,6 +24,7 @@ export interface AppDeps {
   logger: Logger;
   limits: ResolvedLimits;
   projects: ProjectCache;
+  ingest: IngestQueue;
   perKey: ConsumeFn;
   perIp: ConsumeFn;
 }

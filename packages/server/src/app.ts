@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './app-env';
 import { type Clock, systemClock } from './clock';
 import { ApiError, isApiError, NotFoundError } from './errors';
+import { createIngestQueue } from './ingest-queue';
 import { type LimitsOptions, resolveLimits } from './limits';
 import { createJsonLogger, type Logger } from './logger';
 import { adminAccess } from './middleware/admin-access';
@@ -73,6 +74,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     logger,
     limits,
     projects: createProjectCache(options.store, clock),
+    ingest: createIngestQueue(options.store.db),
     perKey: createConsumer(limits.perKey, `${limits.keyPrefix}:key`, limits, logger),
     perIp: createConsumer(limits.perIp, `${limits.keyPrefix}:ip`, limits, logger),
   };

@@ -47,6 +47,18 @@ describe.each(databases)('batch ingest on $name', (database) => {
     expect(rows).toEqual([{ message: 'first words' }]);
   });
 
+  it('stores concurrent resends of one batch once (batches written together are deduped)', async () => {
+    const batch = { messages: [message('track'), message('page'), message('feedback')] };
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => send(ctx.app, 'POST', '/v1/batch', batch)),
+    );
+    const accepted = answers.reduce((sum, res) => sum + res.body.accepted, 0);
+    const duplicates = answers.reduce((sum, res) => sum + res.body.duplicates, 0);
+    expect(accepted).toBe(3);
+    expect(duplicates).toBe(33);
+    expect(await counts(ctx.store)).toMatchObject({ events: 2, feedback: 1, processed: 3 });
+  });
+
   it('counts a repeated id inside one batch once', async () => {
     const one = message('track');
     const res = await send(ctx.app, 'POST', '/v1/batch', { messages: [one, one, one] });

@@ -11,7 +11,7 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { InvalidBodyError } from '../errors';
 import { verifyUserHash } from '../identity';
 import { describeIssues, readJsonBody } from '../request-input';
-import { type IngestMessage, ingestMessages } from '../store/ingest';
+import type { IngestMessage } from '../store/ingest';
 import type { Project } from '../store/projects';
 import { surveyTypesById } from '../store/survey-lookup';
 
@@ -89,7 +89,7 @@ export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
         valid.push({ message, at: new Date(time > latest ? now.getTime() : time).toISOString() });
       }
     }
-    const accepted = await ingestMessages(deps.store.db, project.id, valid, now);
+    const accepted = await deps.ingest.ingest(project.id, valid, now);
     const response: BatchResponse = {
       accepted,
       duplicates: duplicates + valid.length - accepted,

@@ -1,15 +1,16 @@
 import type { Message } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
-import { numberOf } from './rows';
 import type { Database } from './schema';
 
 /** One message flattened to the columns of `jsonb_to_recordset` below. */
-interface IngestRow {
+export interface IngestRow {
+  project_id: string;
   id: string;
   type: Message['type'];
   anonymous_id: string;
   user_id: string | null;
   at: string;
+  received_at: string;
   name: string | null;
   data: unknown;
   message: string | null;
@@ -22,6 +23,7 @@ interface IngestRow {
 }
 
 interface CustomerRow {
+  project_id: string;
   anonymous_id: string;
   user_id: string | null;
   traits: Record<string, unknown>;
@@ -29,7 +31,10 @@ interface CustomerRow {
   last_seen_at: string;
 }
 
-const EMPTY: Omit<IngestRow, 'id' | 'type' | 'anonymous_id' | 'user_id' | 'at'> = {
+const EMPTY: Omit<
+  IngestRow,
+  'project_id' | 'id' | 'type' | 'anonymous_id' | 'user_id' | 'at' | 'received_at'
+> = {
   name: null,
   data: null,
   message: null,
@@ -70,14 +75,22 @@ function payloadOf(message: Message): Partial<IngestRow> {
   }
 }
 
-function rowOf(message: Message, at: string): IngestRow {
+/** Flattens a valid message of a project into the row the ingest statement reads. */
+export function rowOf(
+  projectId: string,
+  message: Message,
+  at: string,
+  receivedAt: string,
+): IngestRow {
   return {
     ...EMPTY,
+    project_id: projectId,
     id: message.id,
     type: message.type,
     anonymous_id: message.anonymousId,
     user_id: message.userId ?? null,
     at,
+    received_at: receivedAt,
     ...payloadOf(message),
   };
 }
@@ -86,7 +99,9 @@ function rowOf(message: Message, at: string): IngestRow {
 function customersOf(rows: IngestRow[]): CustomerRow[] {
   const byAnonymousId = new Map<string, CustomerRow>();
   for (const row of rows) {
-    const customer = byAnonymousId.get(row.anonymous_id) ?? {
+    const key = `${row.project_id}\u0000${row.anonymous_id}`;
+    const customer = byAnonymousId.get(key) ?? {
+      project_id: row.project_id,
       anonymous_id: row.anonymous_id,
       user_id: null,
       traits: {},
@@ -97,10 +112,89 @@ function customersOf(rows: IngestRow[]): CustomerRow[] {
     if (row.type === 'identify') Object.assign(customer.traits, row.data);
     if (row.at < customer.first_seen_at) customer.first_seen_at = row.at;
     if (row.at > customer.last_seen_at) customer.last_seen_at = row.at;
-    byAnonymousId.set(row.anonymous_id, customer);
+    byAnonymousId.set(key, customer);
   }
-  // Sorted so concurrent batches lock customer rows in the same order (no deadlocks).
-  return [...byAnonymousId.values()].sort((a, b) => (a.anonymous_id < b.anonymous_id ? -1 : 1));
+  // Sorted so concurrent statements lock customer rows in the same order (no deadlocks).
+  return [...byAnonymousId.values()].sort(byKey((c) => `${c.project_id}\u0000${c.anonymous_id}`));
+}
+
+function byKey<T>(key: (value: T) => string) {
+  return (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+/** Identifies a message across projects. */
+export function messageKey(projectId: string, id: string): string {
+  return `${projectId}\u0000${id}`;
+}
+
+/**
+ * Stores valid messages — unique by (project, id) — in ONE statement: the processed-id insert
+ * decides which are new (`ON CONFLICT DO NOTHING`), and data-modifying CTEs write only those
+ * into events, feedback and survey responses, then upsert the customers. One statement is
+ * atomic without an explicit transaction and costs one round trip and one commit, which is
+ * what lets ingest meet its throughput budget (DESIGN.md, "Budgets").
+ *
+ * @returns the {@link messageKey}s of the messages that were new.
+ */
+export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Promise<Set<string>> {
+  if (input.length === 0) return new Set();
+  // Sorted so concurrent statements take unique-index locks in the same order.
+  const rows = [...input].sort(byKey((row) => messageKey(row.project_id, row.id)));
+  const customers = customersOf(rows);
+  const result = await sql<{ project_id: string; message_id: string }>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(CAST(${JSON.stringify(rows)} AS jsonb)) AS m(
+        project_id text, id text, type text, anonymous_id text, user_id text, at timestamptz,
+        received_at timestamptz, name text, data jsonb, message text, category text,
+        email text, rating integer, survey_id text, score integer, comment text
+      )
+    ),
+    fresh AS (
+      INSERT INTO processed_messages (project_id, message_id, processed_at)
+      SELECT project_id, id, received_at FROM input
+      ON CONFLICT DO NOTHING
+      RETURNING project_id, message_id
+    ),
+    fresh_input AS (
+      SELECT input.* FROM input
+      JOIN fresh ON fresh.project_id = input.project_id AND fresh.message_id = input.id
+    ),
+    stored_events AS (
+      INSERT INTO events
+        (project_id, id, type, anonymous_id, user_id, name, properties, occurred_at, received_at)
+      SELECT project_id, id, type, anonymous_id, user_id, name, coalesce(data, '{}'), at,
+        received_at
+      FROM fresh_input WHERE type IN ('identify', 'page', 'track')
+    ),
+    stored_feedback AS (
+      INSERT INTO feedback (project_id, id, anonymous_id, user_id, message, category, email,
+        rating, context, status, created_at)
+      SELECT project_id, id, anonymous_id, user_id, message, category, email, rating, data,
+        'new', at
+      FROM fresh_input WHERE type = 'feedback'
+    ),
+    stored_responses AS (
+      INSERT INTO survey_responses (project_id, id, survey_id, anonymous_id, user_id, score,
+        comment, answers, created_at)
+      SELECT project_id, id, survey_id, anonymous_id, user_id, score, comment, data, at
+      FROM fresh_input WHERE type = 'survey_response'
+    ),
+    seen_customers AS (
+      INSERT INTO customers
+        (project_id, anonymous_id, user_id, traits, first_seen_at, last_seen_at)
+      SELECT c.project_id, c.anonymous_id, c.user_id, c.traits, c.first_seen_at, c.last_seen_at
+      FROM jsonb_to_recordset(CAST(${JSON.stringify(customers)} AS jsonb)) AS c(
+        project_id text, anonymous_id text, user_id text, traits jsonb,
+        first_seen_at timestamptz, last_seen_at timestamptz
+      )
+      ON CONFLICT (project_id, anonymous_id) DO UPDATE SET
+        user_id = coalesce(excluded.user_id, customers.user_id),
+        traits = customers.traits || excluded.traits,
+        first_seen_at = least(customers.first_seen_at, excluded.first_seen_at),
+        last_seen_at = greatest(customers.last_seen_at, excluded.last_seen_at)
+    )
+    SELECT project_id, message_id FROM fresh`.execute(db);
+  return new Set(result.rows.map((row) => messageKey(row.project_id, row.message_id)));
 }
 
 /** A message ready to store, with the time it is filed under. */
@@ -111,11 +205,7 @@ export interface IngestMessage {
 }
 
 /**
- * Stores a batch of valid messages, unique by id, in ONE statement: the processed-id insert
- * decides which are new (`ON CONFLICT DO NOTHING`), and data-modifying CTEs write only those
- * into events, feedback and survey responses, then upsert the customers. One statement is
- * atomic without an explicit transaction and costs one round trip, which is what lets ingest
- * meet its throughput budget (DESIGN.md, "Budgets").
+ * Stores one batch of a project's valid messages, unique by id (see {@link ingestRows}).
  *
  * @returns how many messages were new; the rest were already processed.
  */
@@ -125,66 +215,7 @@ export async function ingestMessages(
   messages: IngestMessage[],
   receivedAt: Date,
 ): Promise<number> {
-  if (messages.length === 0) return 0;
-  // Sorted by id so concurrent batches take unique-index locks in the same order.
-  const rows = messages
-    .map(({ message, at }) => rowOf(message, at))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const customers = customersOf(rows);
-  // Casts are explicit: Postgres does not infer parameter types in an INSERT … SELECT list.
-  const project = sql`CAST(${projectId} AS text)`;
-  const now = sql`CAST(${receivedAt.toISOString()} AS timestamptz)`;
-  const result = await sql<{ accepted: unknown }>`
-    WITH input AS (
-      SELECT * FROM jsonb_to_recordset(CAST(${JSON.stringify(rows)} AS jsonb)) AS m(
-        id text, type text, anonymous_id text, user_id text, at timestamptz, name text,
-        data jsonb, message text, category text, email text, rating integer,
-        survey_id text, score integer, comment text
-      )
-    ),
-    fresh AS (
-      INSERT INTO processed_messages (project_id, message_id, processed_at)
-      SELECT ${project}, id, ${now} FROM input
-      ON CONFLICT DO NOTHING
-      RETURNING message_id
-    ),
-    fresh_input AS (
-      SELECT input.* FROM input JOIN fresh ON fresh.message_id = input.id
-    ),
-    stored_events AS (
-      INSERT INTO events
-        (project_id, id, type, anonymous_id, user_id, name, properties, occurred_at, received_at)
-      SELECT ${project}, id, type, anonymous_id, user_id, name, coalesce(data, '{}'), at,
-        ${now}
-      FROM fresh_input WHERE type IN ('identify', 'page', 'track')
-    ),
-    stored_feedback AS (
-      INSERT INTO feedback (project_id, id, anonymous_id, user_id, message, category, email,
-        rating, context, status, created_at)
-      SELECT ${project}, id, anonymous_id, user_id, message, category, email, rating, data,
-        'new', at
-      FROM fresh_input WHERE type = 'feedback'
-    ),
-    stored_responses AS (
-      INSERT INTO survey_responses (project_id, id, survey_id, anonymous_id, user_id, score,
-        comment, answers, created_at)
-      SELECT ${project}, id, survey_id, anonymous_id, user_id, score, comment, data, at
-      FROM fresh_input WHERE type = 'survey_response'
-    ),
-    seen_customers AS (
-      INSERT INTO customers
-        (project_id, anonymous_id, user_id, traits, first_seen_at, last_seen_at)
-      SELECT ${project}, c.anonymous_id, c.user_id, c.traits, c.first_seen_at, c.last_seen_at
-      FROM jsonb_to_recordset(CAST(${JSON.stringify(customers)} AS jsonb)) AS c(
-        anonymous_id text, user_id text, traits jsonb, first_seen_at timestamptz,
-        last_seen_at timestamptz
-      )
-      ON CONFLICT (project_id, anonymous_id) DO UPDATE SET
-        user_id = coalesce(excluded.user_id, customers.user_id),
-        traits = customers.traits || excluded.traits,
-        first_seen_at = least(customers.first_seen_at, excluded.first_seen_at),
-        last_seen_at = greatest(customers.last_seen_at, excluded.last_seen_at)
-    )
-    SELECT count(*) AS accepted FROM fresh`.execute(db);
-  return numberOf(result.rows[0]?.accepted);
+  const received = receivedAt.toISOString();
+  const rows = messages.map(({ message, at }) => rowOf(projectId, message, at, received));
+  return (await ingestRows(db, rows)).size;
 }
