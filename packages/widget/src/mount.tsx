@@ -1,3 +1,4 @@
+/// <reference path="./styles/css.d.ts" />
 import { effect } from '@preact/signals';
 import type { RapportClient } from '@rapport/sdk';
 import { render } from 'preact';

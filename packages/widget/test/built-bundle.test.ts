@@ -8,12 +8,14 @@ const root = join(import.meta.dirname, '..');
 const bundlePath = join(root, 'dist/rapport.js');
 let code = '';
 
-/** True when dist/rapport.js is missing or older than any source file. */
+/** True when dist/rapport.js is missing or older than any source it bundles (widget, SDK, protocol). */
 function isStale(): boolean {
   if (!existsSync(bundlePath)) return true;
   const built = statSync(bundlePath).mtimeMs;
-  return readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).some(
-    (file) => statSync(join(root, 'src', file)).mtimeMs > built,
+  return ['src', '../sdk/src', '../protocol/src'].some((dir) =>
+    readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).some(
+      (file) => statSync(join(root, dir, file)).mtimeMs > built,
+    ),
   );
 }
 
