@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 /** Design target for SDK + ky, brotli. */
 const TARGET_BROTLI_BYTES = 6 * 1024;
 /** Regression limit: today's size plus a little headroom. Raise it only on purpose. */
-const LIMIT_BROTLI_BYTES = 11_000;
+const LIMIT_BROTLI_BYTES = 11 * 1024;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = `export { createClient, httpTransport } from './src/index.ts';`;

@@ -1,5 +1,4 @@
-import type { BatchResponse } from '@rapport/protocol';
-import { isErrorBody } from '@rapport/protocol';
+import type { BatchResponse, ErrorBody } from '@rapport/protocol';
 import { RapportError } from '../errors';
 import type { TransportResponse } from '../types';
 import { parseRetryAfter } from './backoff';
@@ -53,4 +52,10 @@ export function errorFromResponse(response: TransportResponse): RapportError {
     return new RapportError(body.error.code, body.error.message, { status });
   }
   return new RapportError('http', `The server answered ${status}`, { status });
+}
+
+/** True for `{ error: { code, message } }` — checked here, as the SDK takes only types from the protocol. */
+function isErrorBody(body: unknown): body is ErrorBody {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
 }
