@@ -2,6 +2,7 @@
 import { effect } from '@preact/signals';
 import type { RapportClient } from '@rapport/sdk';
 import { render } from 'preact';
+import { markFeedbackDelivered } from './actions/feedback';
 import { reportError } from './actions/report-error';
 import { createSurveyScheduler } from './actions/surveys';
 import { App } from './components/App';
@@ -77,6 +78,7 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
       forget();
       void surveys.check();
     }),
+    client.on('sent', ({ message }) => markFeedbackDelivered(store, message.id)),
     client.on('reset', () => {
       store.userId.value = undefined;
       forget();

@@ -105,6 +105,8 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       startedAt: signal(Date.now()),
       status: signal<FeedbackStatus>('editing'),
       errors: signal<FeedbackErrors>({}),
+      /** Id of the message waiting in the outbox, so its later delivery can be shown. */
+      queuedId: signal<string | undefined>(undefined),
     },
 
     loyalty,

@@ -50,6 +50,7 @@ export async function submitFeedback(store: Store, now = Date.now()): Promise<vo
       ...(email ? { email } : {}),
     });
     form.status.value = receipt.status === 'queued' ? 'queued' : 'sent';
+    form.queuedId.value = receipt.status === 'queued' ? receipt.id : undefined;
     form.message.value = '';
     form.email.value = '';
     form.category.value = '';
@@ -65,4 +66,13 @@ export function resetFeedback(store: Store, now = Date.now()): void {
   store.feedback.status.value = 'editing';
   store.feedback.errors.value = {};
   store.feedback.startedAt.value = now;
+}
+
+/** The outbox delivered a message: if it is the feedback shown as saved, show it as sent. */
+export function markFeedbackDelivered(store: Store, messageId: string): void {
+  const form = store.feedback;
+  if (form.status.value === 'queued' && form.queuedId.value === messageId) {
+    form.status.value = 'sent';
+    form.queuedId.value = undefined;
+  }
 }
