@@ -101,7 +101,7 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       email: signal(''),
       /** Bots fill every field; humans never see this one. */
       honeypot: signal(''),
-      /** When the form was shown, for the minimum fill time. */
+      /** When the form was last shown, for the minimum fill time. */
       startedAt: signal(Date.now()),
       status: signal<FeedbackStatus>('editing'),
       errors: signal<FeedbackErrors>({}),

@@ -72,6 +72,20 @@ test('a submit faster than a human could type does not count, and the text stays
   expect(w.server.state.messages.filter((m) => m.type === 'feedback')).toHaveLength(0);
 });
 
+test('the fill time counts from when the form is shown, not from page load', async () => {
+  const clock = fakeClock();
+  w = await renderWidget();
+  clock.pass(60_000); // the visitor read the page for a minute before opening the widget
+  await openDialog(w);
+  await new Promise((resolve) => setTimeout(resolve, 30)); // effects run after paint
+  fireEvent.input(w.screen.getByLabelText('Your message'), { target: { value: 'Bot text' } });
+  fireEvent.click(w.screen.getByRole('button', { name: 'Send' }));
+  expect(w.screen.getByRole('alert').textContent).toContain('That was quick!');
+  clock.pass();
+  fireEvent.click(w.screen.getByRole('button', { name: 'Send' }));
+  await w.screen.findByText('Sent — we read every message.');
+});
+
 test('the honeypot is hidden from people and assistive tech; filling it sends nothing', async () => {
   const clock = fakeClock();
   w = await renderWidget();

@@ -32,6 +32,10 @@ export function FeedbackForm() {
   useEffect(() => {
     if (status === 'sent' || status === 'queued') done.current?.focus();
   }, [status]);
+  // The minimum fill time counts from when a person could first see the form.
+  useEffect(() => {
+    form.startedAt.value = Date.now();
+  }, [form]);
 
   if (status === 'sent' || status === 'queued') {
     return (
