@@ -85,6 +85,7 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
     }),
   ];
 
+  let mounted = true;
   render(<App store={store} />, app);
   client
     .config()
@@ -92,9 +93,11 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
       store.config.value = config;
     })
     .catch((error: unknown) => reportError(client, error))
-    .finally(() => void surveys.check());
+    .finally(() => {
+      // Unmounted while the config was loading: schedule nothing.
+      if (mounted) void surveys.check();
+    });
 
-  let mounted = true;
   return {
     host,
     open(panel) {

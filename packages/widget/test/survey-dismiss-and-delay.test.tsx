@@ -64,3 +64,16 @@ test('with the surveys panel off, eligible surveys are not even asked for', asyn
   expect(server.state.requests).not.toContain('GET /v1/surveys/eligible');
   expect(w.screen.queryByRole('radiogroup')).toBeNull();
 });
+
+test('unmounting before a delayed survey is due leaves nothing scheduled', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const server = createFakeServer({ surveys: [{ ...NPS, delaySeconds: 5 }] });
+  w = await renderWidget({}, { server });
+  await vi.waitFor(() => expect(server.state.requests).toContain('GET /v1/surveys/eligible'));
+  const shown: unknown[] = [];
+  w.client.on('survey:shown', (payload) => shown.push(payload));
+  w.widget.unmount();
+  expect(vi.getTimerCount()).toBe(0);
+  await vi.advanceTimersByTimeAsync(10_000);
+  expect(shown).toEqual([]);
+});

@@ -5,10 +5,11 @@ import { reportError } from './report-error';
 /**
  * Asks the server which surveys may be shown and shows the first one not yet answered or
  * dismissed on this page, after its `delaySeconds`. Call `check()` after mount and again
- * after `identify`; `cancel()` on unmount.
+ * after `identify`; `cancel()` on unmount (answers still in flight then schedule nothing).
  */
 export function createSurveyScheduler(store: Store) {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   function show(survey: EligibleSurvey): void {
     timer = undefined;
@@ -25,7 +26,7 @@ export function createSurveyScheduler(store: Store) {
     try {
       const surveys = await store.client.surveys.eligible();
       // One survey at a time: never replace one the visitor is looking at.
-      if (store.survey.value) return;
+      if (stopped || store.survey.value) return;
       const next = surveys.find((survey) => !store.surveysDone.has(survey.id));
       if (timer) clearTimeout(timer);
       timer = undefined;
@@ -36,6 +37,7 @@ export function createSurveyScheduler(store: Store) {
   }
 
   function cancel(): void {
+    stopped = true;
     if (timer) clearTimeout(timer);
     timer = undefined;
   }
