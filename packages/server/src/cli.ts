@@ -80,6 +80,14 @@ async function start(config: CliConfig) {
     if (config.demo) printDemoBanner(url, config);
     else logger.info('listening', { url, storage: describeStore(config) });
   });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const why =
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use; set PORT`
+        : error.message;
+    process.stderr.write(`rapport: cannot listen: ${why}\n`);
+    process.exit(1);
+  });
   const stop = () => {
     server.close(async () => {
       await store.close();
