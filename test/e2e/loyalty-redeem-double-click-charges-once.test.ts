@@ -1,4 +1,4 @@
-import type { Page as ListPage, Member, Reward } from '@rapport/protocol';
+import type { Page as ListPage, Member, Reward, Tier } from '@rapport/protocol';
 import { beforeAll, expect, it } from 'vitest';
 import { setSurveysActive } from './helpers/admin';
 import { describeInChromium } from './helpers/chromium';
@@ -35,12 +35,17 @@ describeInChromium('the identified demo customer in the Rewards panel', () => {
     if (member.tier) await seeText(page, `Tier: ${member.tier.name}`);
     const progress = page.getByRole('progressbar');
     await progress.waitFor({ state: 'visible' });
-    const value = Number(
-      await progress.evaluate((element) => (element as HTMLProgressElement).value),
-    );
-    expect(value).toBeGreaterThanOrEqual(0);
-    expect(value).toBeLessThanOrEqual(1);
-    await seeText(page, / points to /);
+    // Progress is derived from lifetime points between the current and the next tier.
+    const { items: tiers } = await e2e.server.admin<ListPage<Tier>>('/v1/admin/loyalty/tiers');
+    const next = [...tiers]
+      .sort((a, b) => a.threshold - b.threshold)
+      .find((tier) => tier.threshold > member.lifetimePoints);
+    if (!next) throw new Error('the demo customer should be below the top tier');
+    const floor = member.tier?.threshold ?? 0;
+    const expected = (member.lifetimePoints - floor) / (next.threshold - floor);
+    const value = await progress.evaluate((element) => (element as HTMLProgressElement).value);
+    expect(value).toBeCloseTo(expected, 3);
+    await seeText(page, `${next.threshold - member.lifetimePoints} points to ${next.name}`);
 
     const redeem = page.getByRole('button', { name: `Redeem ${affordable.name}` });
     await redeem.dblclick();

@@ -1,6 +1,6 @@
 import type { LoadRow } from './cold-load';
 import type { SizeRow } from './sizes';
-import { kb, ratio } from './stats';
+import { kb, quantile, ratio } from './stats';
 
 /** Everything one `npm run bench` measured; a section is a string when it could not run. */
 export interface BenchResults {
@@ -86,13 +86,13 @@ function loadSection(loads: { rows: LoadRow[]; runs: number; rates: number[] }):
   const [rapport, sentry, preact, control] = loads.rows;
   const header = loads.rates.map((rate) => `${rate}× CPU`).join(' | ');
   const lines = [
-    `Median of ${loads.runs} cold loads per page and CPU rate (fresh browser context, HTTP cache disabled, CPU slowed with the DevTools \`Emulation.setCPUThrottlingRate\`), from navigation start to the first \`<button>\` in the DOM or in a shadow root. All pages and scripts are served from localhost; Rapport's page also calls its API on a local server (PGlite).`,
+    `Median of ${loads.runs} cold loads per page and CPU rate, with the interquartile range in brackets (fresh browser context, HTTP cache disabled, CPU slowed with the DevTools \`Emulation.setCPUThrottlingRate\`), from navigation start to the first \`<button>\` in the DOM or in a shadow root. All pages and scripts are served from localhost; Rapport's page also calls its API on a local server (PGlite).`,
     '',
     `| page | ${header} | ${loads.rates.map((rate) => `vs Preact (${rate}×)`).join(' | ')} | ${loads.rates.map((rate) => `vs control (${rate}×)`).join(' | ')} |`,
     `| --- |${' ---: |'.repeat(loads.rates.length * 3)}`,
     ...loads.rows.map(
       (row) =>
-        `| ${row.name} | ${loads.rates.map((rate) => `${row.medians[rate]!.toFixed(0)} ms`).join(' | ')} | ${loads.rates.map((rate) => ratio(row.medians[rate], preact?.medians[rate])).join(' | ')} | ${loads.rates.map((rate) => ratio(row.medians[rate], control?.medians[rate])).join(' | ')} |`,
+        `| ${row.name} | ${loads.rates.map((rate) => timing(row, rate)).join(' | ')} | ${loads.rates.map((rate) => ratio(row.medians[rate], preact?.medians[rate])).join(' | ')} | ${loads.rates.map((rate) => ratio(row.medians[rate], control?.medians[rate])).join(' | ')} |`,
     ),
     '',
   ];
@@ -113,6 +113,12 @@ function loadSection(loads: { rows: LoadRow[]; runs: number; rates: number[] }):
     }
   }
   return lines.join('\n');
+}
+
+function timing(row: LoadRow, rate: number): string {
+  const samples = row.samples[rate] ?? [];
+  const spread = `${quantile(samples, 0.25).toFixed(0)}–${quantile(samples, 0.75).toFixed(0)}`;
+  return `${row.medians[rate]!.toFixed(0)} ms (${spread})`;
 }
 
 function check(label: string, ok: boolean): string {

@@ -16,3 +16,13 @@ export function ratio(a: number | undefined, b: number | undefined): string {
 export function kb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} KB`;
 }
+
+/** The `q` quantile (0–1) of a non-empty list, by linear interpolation. */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) throw new Error('quantile of an empty list');
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}
