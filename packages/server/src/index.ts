@@ -4,9 +4,13 @@
 export { type AppOptions, createApp } from './app';
 export type { AppEnv } from './app-env';
 export { type Clock, systemClock } from './clock';
+export { DEMO_CUSTOMER_ID, DEMO_PROJECT } from './demo/demo-project';
+export { type SeedDemoOptions, seedDemo } from './demo/seed-demo';
 export {
   ApiError,
+  ConflictError,
   ForbiddenError,
+  InsufficientPointsError,
   InvalidBodyError,
   InvalidQueryError,
   isApiError,
