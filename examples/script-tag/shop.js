@@ -11,7 +11,17 @@ for (const button of document.querySelectorAll('[data-track]')) {
     const status = document.querySelector('[data-track-status]');
     rapport('track', button.dataset.track, { product: button.dataset.product });
     if (status) status.textContent = 'Added to your bag.';
+    addToBag();
   });
+}
+
+/** The demo has no cart: the counter only reflects this visit. */
+function addToBag() {
+  const bag = document.querySelector('.bag-link');
+  if (!bag) return;
+  const count = (Number(bag.dataset.count) || 0) + 1;
+  bag.dataset.count = String(count);
+  bag.textContent = `Bag (${count})`;
 }
 
 const identityState = document.querySelector('[data-identity]');
