@@ -4,10 +4,17 @@ import { ApiError, InvalidBodyError, InvalidQueryError, PayloadTooLargeError } f
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
 
+/** Decoders are reusable; `fatal` makes bad UTF-8 an error instead of U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads at most `maxBytes` of the body, so a huge or endless body never fills memory. */
 async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  // With a declared length Node's parser stops at it, so the whole body is safe to buffer.
+  // arrayBuffer() also takes @hono/node-server's direct path, skipping web-stream overhead
+  // (measurable on the ingest path).
+  if (Number.isFinite(declared)) return new Uint8Array(await request.arrayBuffer());
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -42,7 +49,7 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<unknow
   if (bytes.byteLength === 0) throw new InvalidBodyError('The body is empty; send a JSON object.');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw new InvalidBodyError('The body is not valid UTF-8.');
   }

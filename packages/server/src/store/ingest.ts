@@ -11,15 +11,17 @@ export interface IngestRow {
   user_id: string | null;
   at: string;
   received_at: string;
-  name: string | null;
-  data: unknown;
-  message: string | null;
-  category: string | null;
-  email: string | null;
-  rating: number | null;
-  survey_id: string | null;
-  score: number | null;
-  comment: string | null;
+  // Payload fields are left out when empty: jsonb_to_recordset reads a missing key as NULL,
+  // and a smaller JSON parameter is measurably cheaper to build, send and parse.
+  name?: string;
+  data?: unknown;
+  message?: string;
+  category?: string;
+  email?: string;
+  rating?: number;
+  survey_id?: string;
+  score?: number;
+  comment?: string;
 }
 
 interface CustomerRow {
@@ -30,21 +32,6 @@ interface CustomerRow {
   first_seen_at: string;
   last_seen_at: string;
 }
-
-const EMPTY: Omit<
-  IngestRow,
-  'project_id' | 'id' | 'type' | 'anonymous_id' | 'user_id' | 'at' | 'received_at'
-> = {
-  name: null,
-  data: null,
-  message: null,
-  category: null,
-  email: null,
-  rating: null,
-  survey_id: null,
-  score: null,
-  comment: null,
-};
 
 function payloadOf(message: Message): Partial<IngestRow> {
   switch (message.type) {
@@ -60,17 +47,17 @@ function payloadOf(message: Message): Partial<IngestRow> {
     case 'feedback':
       return {
         message: message.message,
-        category: message.category ?? null,
-        email: message.email ?? null,
-        rating: message.rating ?? null,
-        data: message.context ?? null,
+        category: message.category,
+        email: message.email,
+        rating: message.rating,
+        data: message.context,
       };
     case 'survey_response':
       return {
         survey_id: message.surveyId,
-        score: message.score ?? null,
-        comment: message.comment ?? null,
-        data: message.answers ?? null,
+        score: message.score,
+        comment: message.comment,
+        data: message.answers,
       };
   }
 }
@@ -83,7 +70,6 @@ export function rowOf(
   receivedAt: string,
 ): IngestRow {
   return {
-    ...EMPTY,
     project_id: projectId,
     id: message.id,
     type: message.type,
@@ -115,11 +101,15 @@ function customersOf(rows: IngestRow[]): CustomerRow[] {
     byAnonymousId.set(key, customer);
   }
   // Sorted so concurrent statements lock customer rows in the same order (no deadlocks).
-  return [...byAnonymousId.values()].sort(byKey((c) => `${c.project_id}\u0000${c.anonymous_id}`));
+  return sortedBy([...byAnonymousId.values()], (c) => `${c.project_id}\u0000${c.anonymous_id}`);
 }
 
-function byKey<T>(key: (value: T) => string) {
-  return (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+/** Sorts by a string key computed once per item. */
+function sortedBy<T>(items: T[], key: (value: T) => string): T[] {
+  return items
+    .map((item) => ({ key: key(item), item }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ item }) => item);
 }
 
 /** Identifies a message across projects. */
@@ -139,7 +129,7 @@ export function messageKey(projectId: string, id: string): string {
 export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Promise<Set<string>> {
   if (input.length === 0) return new Set();
   // Sorted so concurrent statements take unique-index locks in the same order.
-  const rows = [...input].sort(byKey((row) => messageKey(row.project_id, row.id)));
+  const rows = sortedBy(input, (row) => messageKey(row.project_id, row.id));
   const customers = customersOf(rows);
   const result = await sql<{ project_id: string; message_id: string }>`
     WITH input AS (
