@@ -11,14 +11,18 @@ import {
   type RapportCommand,
   replayQueue,
 } from './loader/command-api';
+import { type Queue, queuedCalls } from './loader/queued-calls';
 import { mount } from './mount';
 import type { WidgetPanel, WidgetPosition, WidgetTheme } from './options';
 
 declare global {
   interface Window {
-    rapport?: RapportCommand & { q?: ArrayLike<ArrayLike<unknown>> };
+    rapport?: RapportCommand & { q?: Queue };
   }
 }
+
+// The global *binding* `rapport`, which is window.rapport unless the page declared its own.
+declare const rapport: { q?: Queue } | undefined;
 
 /** Settings from the script tag's data attributes; only the ones present are set. */
 export function settingsFromScript(script: HTMLScriptElement | null): Partial<InitSettings> {
@@ -41,7 +45,10 @@ try {
   const script =
     (document.currentScript as HTMLScriptElement | null) ??
     document.querySelector<HTMLScriptElement>('script[data-key]');
-  const queue = window.rapport?.q ?? [];
+  const queue = queuedCalls(
+    window.rapport?.q,
+    typeof rapport === 'undefined' ? undefined : rapport?.q,
+  );
   const api = createCommandApi(({ key, api: endpoint, ...options }) => {
     // Without a transport option the SDK uses httpTransport, plus the beacon on pagehide.
     const client = createClient(endpoint ? { key, endpoint } : { key });
