@@ -93,26 +93,43 @@ export const DEFAULT_ACCENT = '#4338ca';
 /** Every part of the widget, the default when neither the options nor the server choose. */
 export const ALL_PANELS: WidgetPanel[] = ['feedback', 'surveys', 'loyalty', 'inbox'];
 
-/** Merge mount options over the server's config over defaults: options always win. */
+/**
+ * Merge mount options over the server's config over defaults: options always win. The config
+ * is read defensively: a field that is missing or of the wrong type falls back to the default.
+ */
 export function resolveOptions(options: WidgetOptions, config?: WidgetConfig): ResolvedOptions {
+  const server: Partial<WidgetConfig> = typeof config === 'object' && config !== null ? config : {};
+  const theme: Partial<WidgetConfig['theme']> = server.theme ?? {};
   const locale = options.locale ?? globalThis.navigator?.language ?? 'en';
+  const panels = options.panels ?? (Array.isArray(server.panels) ? server.panels : ALL_PANELS);
   return {
-    position: options.position ?? config?.position ?? 'bottom-right',
-    theme: options.theme ?? config?.theme.mode ?? 'auto',
-    accent: safeColour(options.accent) ?? safeColour(config?.theme.accent) ?? DEFAULT_ACCENT,
+    position: options.position ?? oneOf(server.position, POSITIONS) ?? 'bottom-right',
+    theme: options.theme ?? oneOf(theme.mode, THEMES) ?? 'auto',
+    accent: safeColour(options.accent) ?? safeColour(theme.accent) ?? DEFAULT_ACCENT,
     locale,
-    texts: buildTexts(locale, config?.texts, options.texts),
-    panels: (options.panels ?? config?.panels ?? ALL_PANELS).filter((p) => ALL_PANELS.includes(p)),
+    texts: buildTexts(locale, isRecord(server.texts) ? server.texts : undefined, options.texts),
+    panels: panels.filter((panel) => ALL_PANELS.includes(panel)),
     signInUrl: options.signInUrl,
     referralUrl: options.referralUrl ?? `${globalThis.location?.origin ?? ''}/`,
-    projectName: config?.projectName ?? '',
+    projectName: typeof server.projectName === 'string' ? server.projectName : '',
   };
+}
+
+const POSITIONS: WidgetPosition[] = ['bottom-right', 'bottom-left'];
+const THEMES: WidgetTheme[] = ['light', 'dark', 'auto'];
+
+function oneOf<T extends string>(value: unknown, allowed: T[]): T | undefined {
+  return allowed.includes(value as T) ? (value as T) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
  * A colour is written into the widget's stylesheet, so accept only characters a CSS colour
  * needs: nothing that could close the declaration or open a new rule.
  */
-export function safeColour(value: string | undefined): string | undefined {
-  return value && /^[#\w\s(),.%/-]{1,64}$/.test(value) ? value : undefined;
+export function safeColour(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[#\w\s(),.%/-]{1,64}$/.test(value) ? value : undefined;
 }

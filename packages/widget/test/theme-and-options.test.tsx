@@ -62,3 +62,16 @@ test('the nonce goes on every <style> and the container option is honoured', asy
   expect(container.children).toHaveLength(0);
   container.remove();
 });
+
+test('a malformed server config falls back to defaults instead of breaking the widget', async () => {
+  const server = createFakeServer();
+  server.state.config = { theme: 'dark', panels: 'all', texts: ['x'], position: 'top' } as never;
+  w = await renderWidget({}, { server });
+  const errors: unknown[] = [];
+  w.client.on('error', (payload) => errors.push(payload));
+  await waitFor(() => expect(server.state.requests).toContain('GET /v1/surveys/eligible'));
+  expect(w.widget.host!.getAttribute('data-theme')).toBe('auto');
+  expect(w.shadow.querySelector('.root')!.classList.contains('bottom-right')).toBe(true);
+  expect(w.screen.getByRole('button', { name: 'Open feedback and rewards' })).toBeTruthy();
+  expect(errors).toEqual([]);
+});
