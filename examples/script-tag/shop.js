@@ -3,13 +3,14 @@
 // with a userHash computed by the site's server — the identity secret never reaches the page.
 // Calls made before rapport.js has loaded are queued by the loader stub and replayed in order.
 
-// The loader stub in <head> defines window.rapport before this script runs.
-const rapport = (...args) => window.rapport?.(...args);
+// The loader stub defines window.rapport before this deferred script runs. Call it through
+// `window`: a global `const rapport` here would shadow it, and the stub, which finds its queue
+// by that name, would queue calls on the wrong object.
 
 for (const button of document.querySelectorAll('[data-track]')) {
   button.addEventListener('click', () => {
     const status = document.querySelector('[data-track-status]');
-    rapport('track', button.dataset.track, { product: button.dataset.product });
+    window.rapport('track', button.dataset.track, { product: button.dataset.product });
     if (status) status.textContent = 'Added to your bag.';
     addToBag();
   });
@@ -37,7 +38,7 @@ async function signInDemoCustomer(state) {
     const response = await fetch(`/demo/identity?userId=${encodeURIComponent(userId)}`);
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
     const { userHash } = await response.json();
-    rapport(
+    window.rapport(
       'identify',
       userId,
       { name: 'Dana Whitfield', email: 'dana@example.com', plan: 'Subscriber' },

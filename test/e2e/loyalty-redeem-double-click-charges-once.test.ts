@@ -61,4 +61,28 @@ describeInChromium('the identified demo customer in the Rewards panel', () => {
     await seeText(page, `${after.balance} points`);
     expect(errors).toEqual([]);
   });
+
+  it('still signs the customer in when identify is queued before rapport.js has loaded', async () => {
+    const { page, errors } = await e2e.visitor();
+    // Hold the bundle back until the page has called identify on the inline stub.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/rapport.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    // The held-back async script delays `load`; the page is usable from DOMContentLoaded.
+    await page.goto(`${e2e.server.origin}/account.html`, { waitUntil: 'domcontentloaded' });
+    await seeText(page, 'Signed in to Rapport');
+    expect(await widget.host(page).count()).toBe(0);
+    release();
+
+    await openWidget(page);
+    await widget.tab(page, 'Rewards').click();
+    await page.getByRole('progressbar').waitFor({ state: 'visible' });
+    expect(await page.getByText('Join our rewards').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
