@@ -36,9 +36,27 @@ export interface AppOptions {
   logger?: Logger;
 }
 
+/** PostgreSQL SQLSTATEs that mean "this conflicts with stored data", not a server fault. */
+const CONFLICT_STATES = new Set(['23505', '23514']);
+/** Serialisation failure and deadlock: transient, so answered 503 for the SDK to retry. */
+const TRANSIENT_STATES = new Set(['40001', '40P01']);
+
 /** Maps any failure to `{ error: { code, message } }` — the one exit for errors. */
 function toErrorResponse(error: unknown, logger: Logger, requestId: string | undefined) {
   if (isApiError(error)) return error;
+  const state = (error as { code?: unknown } | null)?.code;
+  if (typeof state === 'string' && CONFLICT_STATES.has(state)) {
+    // A race the checks above the database could not see (the same id from two users at
+    // once): the request conflicts with stored data, which is a 409, not a fault of ours.
+    logger.warn('conflict from the database', { requestId, state });
+    return new ApiError(409, 'conflict', 'This conflicts with a concurrent change.');
+  }
+  if (typeof state === 'string' && TRANSIENT_STATES.has(state)) {
+    logger.warn('transient database failure', { requestId, state });
+    return new ApiError(503, 'unavailable', 'A concurrent change got in the way; retry.', {
+      headers: { 'Retry-After': '1' },
+    });
+  }
   if (error instanceof HTTPException && error.status < 500) {
     return new ApiError(
       error.status === 413 ? 413 : 400,

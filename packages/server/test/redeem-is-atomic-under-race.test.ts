@@ -49,6 +49,29 @@ describe.each(databases)('loyalty redeem on $name', (database) => {
     expect(second.body).toMatchObject({ balance: 1500, duplicate: true });
   });
 
+  it('answers 409, never 500, when two users race with the same redemption id', async () => {
+    await memberWithReward(ctx.store, USER, 1000, 100, ctx.clock());
+    const other = 'other-racer';
+    await send(
+      ctx.app,
+      'POST',
+      '/v1/admin/loyalty/earn',
+      { id: 'seed-o', userId: other, points: 1000, reason: 'Seed' },
+      { key: SK },
+    );
+    const bodies = [USER, other].map((userId) => ({
+      id: 'shared-id',
+      userId,
+      userHash: userHashOf(IDENTITY_SECRET, userId),
+      rewardId: 'reward-1',
+    }));
+    const results = await Promise.all(
+      bodies.map((body) => send(ctx.app, 'POST', '/v1/loyalty/redeem', body)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body.error.code).toBe('conflict');
+  });
+
   it('earns idempotently on id through the admin API, and never deducts below zero', async () => {
     const earn = { id: 'order-42', userId: USER, points: 300, reason: 'Order #42' };
     const first = await send(ctx.app, 'POST', '/v1/admin/loyalty/earn', earn, { key: SK });
