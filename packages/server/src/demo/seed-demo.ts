@@ -114,11 +114,11 @@ async function seedCustomer(store: Store, now: Date) {
     new Date(Date.parse(day(2))),
   );
   const entries = [
-    { id: 'demo-earn-signup', points: 250, reason: 'Created an account' },
-    { id: 'demo-earn-order-1', points: 420, reason: 'Order #1001' },
+    { id: 'demo-earn-signup', points: 250, reason: 'Created an account', at: day(30) },
+    { id: 'demo-earn-order-1', points: 420, reason: 'Order #1001', at: day(10) },
   ];
-  for (const entry of entries) {
-    await earnPoints(db, DEMO_PROJECT.id, { ...entry, userId: DEMO_CUSTOMER_ID }, now);
+  for (const { at, ...entry } of entries) {
+    await earnPoints(db, DEMO_PROJECT.id, { ...entry, userId: DEMO_CUSTOMER_ID }, new Date(at));
   }
 }
 
