@@ -10,6 +10,7 @@ import { createJsonLogger } from '../src/logger';
 import { createPgliteStore, createPostgresStore, migrate, type Store } from '../src/store/index';
 import { upsertProject } from '../src/store/projects';
 
+/** The project the bench writes into. */
 export const BENCH_PROJECT = { id: 'proj_bench', publishableKey: 'pk_bench' };
 
 async function openStore(): Promise<Store> {

@@ -6,6 +6,7 @@ import type { Database } from './schema';
 /** Largest export in rows; past it, ask for a date range (kept bounded to protect memory). */
 export const MAX_EXPORT_ROWS = 100_000;
 
+/** Columns of `feedback.csv`. */
 export const FEEDBACK_CSV_HEADER = [
   'id',
   'created_at',
@@ -43,6 +44,7 @@ export async function feedbackCsvRows(db: Kysely<Database>, projectId: string) {
   ]);
 }
 
+/** Columns of `responses.csv`. */
 export const RESPONSES_CSV_HEADER = [
   'id',
   'created_at',

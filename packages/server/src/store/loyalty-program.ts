@@ -19,6 +19,7 @@ export async function listRewards(
   return (await query.orderBy('cost').orderBy('id').execute()).map(toReward);
 }
 
+/** One reward of a project, or undefined. */
 export async function getReward(db: Kysely<Database>, projectId: string, id: string) {
   const row = await db
     .selectFrom('rewards')
@@ -76,6 +77,7 @@ export async function updateReward(
   return row ? toReward(row) : undefined;
 }
 
+/** Deletes a reward (past redemptions keep their cost); false when there was none. */
 export async function deleteReward(db: Kysely<Database>, projectId: string, id: string) {
   const result = await db
     .deleteFrom('rewards')
@@ -108,6 +110,7 @@ export async function replaceTiers(db: Kysely<Database>, projectId: string, tier
   });
 }
 
+/** Ways to earn points, in the order the site owner gave them. */
 export async function listWaysToEarn(
   db: Kysely<Database>,
   projectId: string,

@@ -5,6 +5,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** JSON columns are written as JSON text (both drivers pass strings through unchanged). */
 type Json<T> = ColumnType<T, string, string>;
 
+/** A site owner's project: keys, origins, settings, widget config. */
 export interface ProjectsTable {
   id: string;
   name: string;
@@ -17,6 +18,7 @@ export interface ProjectsTable {
   created_at: Generated<Date>;
 }
 
+/** One browser identity (anonymous id), linked to a user by identify. */
 export interface CustomersTable {
   project_id: string;
   anonymous_id: string;
@@ -26,12 +28,14 @@ export interface CustomersTable {
   last_seen_at: Timestamp;
 }
 
+/** Every message id ever stored, per project: the exactly-once guard. */
 export interface ProcessedMessagesTable {
   project_id: string;
   message_id: string;
   processed_at: Timestamp;
 }
 
+/** identify, page and track messages. */
 export interface EventsTable {
   project_id: string;
   id: string;
@@ -44,6 +48,7 @@ export interface EventsTable {
   received_at: Timestamp;
 }
 
+/** Feedback messages with their inbox status. */
 export interface FeedbackTable {
   project_id: string;
   id: string;
@@ -58,6 +63,7 @@ export interface FeedbackTable {
   created_at: Timestamp;
 }
 
+/** Replies in a feedback thread (the team's, shown in the widget inbox). */
 export interface FeedbackRepliesTable {
   project_id: string;
   id: string;
@@ -67,6 +73,7 @@ export interface FeedbackRepliesTable {
   created_at: Timestamp;
 }
 
+/** NPS and CSAT surveys with targeting, sampling and recontact rules. */
 export interface SurveysTable {
   project_id: string;
   id: string;
@@ -82,6 +89,7 @@ export interface SurveysTable {
   updated_at: Timestamp;
 }
 
+/** Survey answers. */
 export interface SurveyResponsesTable {
   project_id: string;
   id: string;
@@ -94,6 +102,7 @@ export interface SurveyResponsesTable {
   created_at: Timestamp;
 }
 
+/** A loyalty member: the row every balance change locks. */
 export interface LoyaltyMembersTable {
   project_id: string;
   user_id: string;
@@ -102,6 +111,7 @@ export interface LoyaltyMembersTable {
   created_at: Timestamp;
 }
 
+/** Append-only loyalty entries; the balance is their sum. */
 export interface LoyaltyLedgerTable {
   project_id: string;
   id: string;
@@ -111,6 +121,7 @@ export interface LoyaltyLedgerTable {
   created_at: Timestamp;
 }
 
+/** Rewards customers can redeem. */
 export interface RewardsTable {
   project_id: string;
   id: string;
@@ -121,12 +132,14 @@ export interface RewardsTable {
   created_at: Timestamp;
 }
 
+/** Tiers by lifetime points. */
 export interface LoyaltyTiersTable {
   project_id: string;
   name: string;
   threshold: number;
 }
 
+/** Ways to earn points shown in the widget. */
 export interface WaysToEarnTable {
   project_id: string;
   position: number;
@@ -134,6 +147,7 @@ export interface WaysToEarnTable {
   points: number;
 }
 
+/** Redemptions, keyed by the client's id so a retry redeems once. */
 export interface RedemptionsTable {
   project_id: string;
   id: string;

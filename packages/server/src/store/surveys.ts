@@ -39,6 +39,7 @@ export async function listSurveys(
   return rows.map(toSurvey);
 }
 
+/** One survey of a project, or undefined. */
 export async function getSurvey(
   db: Kysely<Database>,
   projectId: string,
