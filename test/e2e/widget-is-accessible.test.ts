@@ -93,7 +93,10 @@ describeInChromium('the widget is accessible', () => {
     });
     await page.keyboard.press('Enter');
     await widget.dialog(page).waitFor({ state: 'visible' });
-    expect((await focused(page)).inDialog).toBe(true);
+    // The dialog moves focus in from an effect, a frame after it appears.
+    await expect
+      .poll(async () => (await focused(page)).inDialog, { timeout: 1_000, interval: 20 })
+      .toBe(true);
 
     // Focus is trapped: a full lap of Tab never leaves the dialog.
     for (let press = 0; press < 12; press++) {
