@@ -24,11 +24,13 @@ import { createRedeemer } from './redeem';
 import { resilientStore } from './storage/local-storage-store';
 import { beaconTransport } from './transports/beacon';
 import { httpTransport } from './transports/http';
+import { DEFAULT_ENDPOINT } from './transports/read-response';
 import type {
   ClientOptions,
   ConsentState,
   OutboxOptions,
   RapportClient,
+  Transport,
   WriteReceipt,
 } from './types';
 import { checkId } from './validate/checks';
@@ -52,10 +54,33 @@ export const OUTBOX_DEFAULTS = {
  * const receipt = await rapport.feedback({ message: 'Love the new checkout!', category: 'praise' });
  * ```
  */
-export function createClient(options: ClientOptions): RapportClient {
+export const createClient: (options: ClientOptions) => RapportClient =
+  /* @__PURE__ */ createClientWith(httpTransport);
+
+/**
+ * Makes a `createClient` whose default transport (used when `options.transport` is not given)
+ * is `defaultTransport({ endpoint })` instead of {@link httpTransport}. The script-tag build
+ * uses `createClientWith(fetchTransport)` so that ky, which it would never use, is not bundled.
+ *
+ * @example
+ * ```ts
+ * const createClient = createClientWith(fetchTransport);
+ * const rapport = createClient({ key: 'pk_demo', endpoint: 'https://rapport.example.com' });
+ * ```
+ */
+export function createClientWith(
+  defaultTransport: (options: { endpoint: string }) => Transport,
+): (options: ClientOptions) => RapportClient {
+  return (options) => createClientUsing(options, defaultTransport);
+}
+
+function createClientUsing(
+  options: ClientOptions,
+  defaultTransport: (options: { endpoint: string }) => Transport,
+): RapportClient {
   const key = String(options?.key ?? '');
-  const endpoint = options?.endpoint ?? 'http://localhost:8787';
-  const transport = options?.transport ?? httpTransport({ endpoint });
+  const endpoint = options?.endpoint ?? DEFAULT_ENDPOINT;
+  const transport = options?.transport ?? defaultTransport({ endpoint });
   const beacon =
     options?.beacon ?? (options?.transport ? transport : beaconTransport({ endpoint, key }));
   const storage = resilientStore(options?.storage ?? globalLocalStorage());

@@ -15,13 +15,15 @@ export type {
   RedeemResponse,
   WidgetConfig,
 } from '@rapport/protocol';
-export { createClient } from './client';
+export { createClient, createClientWith } from './client';
 export type { RapportErrorOptions } from './errors';
 export { isRapportError, RapportError } from './errors';
 export { localStorageStore } from './storage/local-storage-store';
 export { memoryStore } from './storage/memory-store';
 export type { BeaconTransportOptions } from './transports/beacon';
 export { beaconTransport } from './transports/beacon';
+export type { FetchTransportOptions } from './transports/fetch';
+export { fetchTransport } from './transports/fetch';
 export type { HttpTransportOptions } from './transports/http';
 export { httpTransport } from './transports/http';
 export type { MemoryTransportResponse } from './transports/memory';

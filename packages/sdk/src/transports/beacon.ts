@@ -1,5 +1,5 @@
 import type { Transport } from '../types';
-import { joinUrl, readResponse } from './read-response';
+import { DEFAULT_ENDPOINT, joinUrl, readResponse } from './read-response';
 
 /** Options for {@link beaconTransport}. */
 export interface BeaconTransportOptions {
@@ -25,7 +25,7 @@ const BEACON_ACCEPTED = 202;
  * ```
  */
 export function beaconTransport(options: BeaconTransportOptions): Transport {
-  const endpoint = options.endpoint ?? 'http://localhost:8787';
+  const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
   return {
     async send(request) {
       const separator = request.path.includes('?') ? '&' : '?';

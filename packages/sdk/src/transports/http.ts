@@ -1,6 +1,6 @@
 import ky, { HTTPError } from 'ky';
 import type { Transport } from '../types';
-import { joinUrl, readResponse } from './read-response';
+import { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, joinUrl, readResponse } from './read-response';
 
 /** Options for {@link httpTransport}. */
 export interface HttpTransportOptions {
@@ -22,6 +22,8 @@ export interface HttpTransportOptions {
  * The default transport: `fetch` through ky. ky's own retry is off, because the outbox owns
  * retries (backoff, `Retry-After`, two-tab lease) and two retry loops would multiply requests.
  * Non-2xx answers come back as responses; only network failures and timeouts throw.
+ * {@link fetchTransport} does the same with plain `fetch`, for bundles where ky's bytes buy
+ * nothing.
  *
  * @example
  * ```ts
@@ -29,8 +31,8 @@ export interface HttpTransportOptions {
  * ```
  */
 export function httpTransport(options: HttpTransportOptions = {}): Transport {
-  const endpoint = options.endpoint ?? 'http://localhost:8787';
-  const timeout = options.timeout ?? 10_000;
+  const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   return {
     async send(request) {
       try {

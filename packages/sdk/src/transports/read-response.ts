@@ -1,7 +1,12 @@
 import type { TransportResponse } from '../types';
 
+/** Where the transports send when no endpoint is given. */
+export const DEFAULT_ENDPOINT = 'http://localhost:8787';
+/** How long the transports wait for an answer before giving up. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 /**
- * Turns a fetch `Response` into a {@link TransportResponse}: headers with lower-case names,
+ * Turns a fetch `Response` (from {@link fetchTransport} or ky in {@link httpTransport}) into a {@link TransportResponse}: headers with lower-case names,
  * the body parsed as JSON when it is JSON, kept as text otherwise, `undefined` when empty.
  */
 export async function readResponse(response: Response): Promise<TransportResponse> {
