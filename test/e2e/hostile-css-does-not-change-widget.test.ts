@@ -78,6 +78,7 @@ async function snapshot(page: Page): Promise<Snapshot> {
 
 async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const root = document.querySelector('rapport-widget')?.shadowRoot;
     await Promise.all((root?.getAnimations() ?? []).map((animation) => animation.finished));
   });
@@ -100,7 +101,10 @@ describeInChromium('a host page with hostile global CSS', () => {
   async function render(path: string) {
     // Reduced motion and settled animations: compare the widget at rest, not mid-transition.
     const { page, errors } = await e2e.visitor({ reducedMotion: 'reduce' });
+    // The site owner's theme arrives with /v1/config: compare after it is applied.
+    const config = page.waitForResponse((response) => response.url().includes('/v1/config'));
     await page.goto(`${e2e.pages!.origin}${path}`);
+    await config;
     await widget.launcher(page).waitFor({ state: 'visible' });
     await settle(page);
     const closed = await snapshot(page);
