@@ -1,6 +1,7 @@
 /**
  * Builds the widget with esbuild:
- *   dist/rapport.js  IIFE for the script tag, minified, everything bundled (SDK, ky, Preact, signals)
+ *   dist/rapport.js  IIFE for the script tag, minified, everything bundled (SDK with fetchTransport,
+ *                    Preact, signals; no ky)
  *   dist/index.js    ESM for bundlers, with preact, @preact/signals and @rapport/sdk left external
  * and prints what takes the bytes in rapport.js (from esbuild's metafile).
  */
@@ -21,6 +22,8 @@ const common = {
   // ES2022 keeps class fields and #private native (Chrome 91+, Safari 15+, Firefox 90+): smaller output.
   target: 'es2022',
   legalComments: 'none',
+  // Keep the French strings' accents as UTF-8 bytes instead of \u escapes (fewer bytes).
+  charset: 'utf8',
   plugins: [cssTextPlugin],
   logLevel: 'warning',
 };

@@ -40,9 +40,8 @@ console.log(
 const parts = {
   'preact + hooks + @preact/signals':
     "import {render,Component,createContext} from 'preact'; import {jsx,Fragment} from 'preact/jsx-runtime'; import {useContext,useEffect,useRef} from 'preact/hooks'; import {computed,effect,signal,useSignal} from '@preact/signals'; window.x=[render,Component,createContext,jsx,Fragment,useContext,useEffect,useRef,computed,effect,signal,useSignal]",
-  'ky (inside the SDK)': "import ky from 'ky'; window.x=ky",
-  '@rapport/sdk createClient (with ky)':
-    "import {createClient} from '@rapport/sdk'; window.x=createClient",
+  '@rapport/sdk core with fetchTransport (no ky)':
+    "import {createClientWith,fetchTransport} from '@rapport/sdk'; window.x=createClientWith(fetchTransport)",
 };
 const measured = {};
 for (const [name, contents] of Object.entries(parts)) {
@@ -53,13 +52,14 @@ for (const [name, contents] of Object.entries(parts)) {
     write: false,
     format: 'iife',
     target: 'es2022',
+    charset: 'utf8',
   });
   measured[name] = sizes(Buffer.from(result.outputFiles[0].text)).brotli;
 }
 const widgetOwn =
   bundle.brotli -
   measured['preact + hooks + @preact/signals'] -
-  measured['@rapport/sdk createClient (with ky)'];
+  measured['@rapport/sdk core with fetchTransport (no ky)'];
 console.log('\nbrotli by part (each compressed alone):');
 for (const [name, bytes] of Object.entries(measured))
   console.log(`  ${kb(bytes).padStart(9)}  ${name}`);

@@ -1,10 +1,10 @@
 /**
  * Entry of `dist/rapport.js`, the script-tag build. Reads its settings from its own
- * `<script data-key data-api …>`, starts the client (httpTransport, beacon on pagehide) and
+ * `<script data-key data-api …>`, starts the client (fetchTransport, beacon on pagehide) and
  * the widget, replays what the inline stub queued, and leaves `window.rapport` as the
  * command function — the only global this build creates.
  */
-import { createClient } from '@rapport/sdk';
+import { createClientWith, fetchTransport } from '@rapport/sdk';
 import {
   createCommandApi,
   type InitSettings,
@@ -49,8 +49,10 @@ try {
     window.rapport?.q,
     typeof rapport === 'undefined' ? undefined : rapport?.q,
   );
+  // Plain fetch instead of the SDK's ky default: the outbox owns retries, so ky would add
+  // ~4 KB brotli for nothing. The beacon still carries pending messages on pagehide.
+  const createClient = createClientWith(fetchTransport);
   const api = createCommandApi(({ key, api: endpoint, ...options }) => {
-    // Without a transport option the SDK uses httpTransport, plus the beacon on pagehide.
     const client = createClient(endpoint ? { key, endpoint } : { key });
     return { client, widget: mount(client, options) };
   });
