@@ -8,6 +8,7 @@ import { type LimitsOptions, resolveLimits } from './limits';
 import { createJsonLogger, type Logger } from './logger';
 import { adminAccess } from './middleware/admin-access';
 import { publicAccess } from './middleware/public-access';
+import { refuseNulInUrl } from './middleware/refuse-nul-in-url';
 import { requestContext } from './middleware/request-context';
 import { createProjectCache } from './project-cache';
 import { createConsumer } from './rate-limiter';
@@ -50,6 +51,11 @@ function toErrorResponse(error: unknown, logger: Logger, requestId: string | und
     // once): the request conflicts with stored data, which is a 409, not a fault of ours.
     logger.warn('conflict from the database', { requestId, state });
     return new ApiError(409, 'conflict', 'This conflicts with a concurrent change.');
+  }
+  if (typeof state === 'string' && state.startsWith('22')) {
+    // SQLSTATE class 22, data exception: a value the checks let through does not fit a column.
+    logger.warn('value rejected by the database', { requestId, state });
+    return new ApiError(400, 'invalid_body', 'A value is out of range or not storable.');
   }
   if (typeof state === 'string' && TRANSIENT_STATES.has(state)) {
     logger.warn('transient database failure', { requestId, state });
@@ -98,6 +104,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   };
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(logger));
+  app.use('*', refuseNulInUrl());
   app.use('/v1/admin/*', adminAccess(deps));
   app.use('/v1/*', publicAccess(deps));
   app.route('/', publicRoutes(deps));

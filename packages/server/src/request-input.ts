@@ -32,6 +32,38 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
   return Buffer.concat(chunks);
 }
 
+/** `\u0000` escapes not themselves escaped (an even run of backslashes before them). */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/**
+ * Drops NUL characters from JSON text. PostgreSQL text and jsonb cannot hold U+0000, so a
+ * NUL would fail the whole statement; a NUL carries no meaning in feedback or event data.
+ */
+export function stripNulEscapes(json: string): string {
+  return json.includes('\\u0000') ? json.replace(NUL_ESCAPE, '$1') : json;
+}
+
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `String.prototype.toWellFormed`, which our ES2023 lib does not declare. */
+function toWellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** Replaces lone surrogates (in keys and values, at any depth) with U+FFFD. */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return toWellFormed(value);
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [toWellFormed(key), wellFormed(item)]),
+    );
+  }
+  return value;
+}
+
 /**
  * The request body parsed as JSON. `application/json` and `text/plain` (sendBeacon) are
  * accepted; anything else is 415. Over `maxBytes` is 413; bad UTF-8 or JSON is 400.
@@ -53,11 +85,15 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<unknow
   } catch {
     throw new InvalidBodyError('The body is not valid UTF-8.');
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(stripNulEscapes(text));
   } catch {
     throw new InvalidBodyError('The body is not valid JSON.');
   }
+  // Escaped lone surrogates parse into strings PostgreSQL cannot store; checked on the text
+  // first so the common case pays one scan, not a walk of every value.
+  return SURROGATE_ESCAPE.test(text) ? wellFormed(value) : value;
 }
 
 /** Turns zod issues into a short sentence and a list for `details`. */

@@ -137,6 +137,43 @@ const publicEndpoints: Array<{
 describe.each(databases)('fuzzing public endpoints on $name', (database) => {
   const ctx = useTestApp(database);
 
+  it('stores any text, NULs and lone surrogates included, without a 5xx', async () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udc00y', '\\u0000', '\u0000\ud83d'),
+    );
+    let sequence = 0;
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (text, key) => {
+        sequence += 1;
+        const messages = [
+          message('feedback', { id: `h-${sequence}-f`, message: `m ${text}` }),
+          message('track', {
+            id: `h-${sequence}-t`,
+            event: `e${text}`.slice(0, 200),
+            properties: { [`k${key}`]: text },
+          }),
+          message('identify', {
+            id: `h-${sequence}-i`,
+            userId: `u${text}`,
+            traits: { name: text },
+          }),
+        ];
+        const res = await send(ctx.app, 'POST', '/v1/batch', { messages });
+        expect(res.status, res.text).toBe(200);
+        expect(res.body.accepted + res.body.rejected.length).toBe(messages.length);
+      }),
+      { numRuns: 200 },
+    );
+    const old = await send(ctx.app, 'POST', '/v1/batch', {
+      messages: [message('page', { timestamp: '0000-01-01T00:00:00Z' })],
+    });
+    expect(old.body).toMatchObject({ accepted: 1, rejected: [] });
+    const nul = await send(ctx.app, 'GET', '/v1/surveys/eligible?anonymousId=a&userId=%00x');
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.code).toBe('invalid_query');
+  }, 60_000);
+
   it('answers huge headers over a real socket with 431, and keeps serving', async () => {
     const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));

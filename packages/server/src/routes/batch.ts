@@ -17,6 +17,11 @@ import { surveyTypesById } from '../store/survey-lookup';
 
 /** Client clocks drift; a timestamp further ahead than this is filed at the server's time. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * Timestamps before this are a reset or broken client clock (and year 0 does not even fit
+ * PostgreSQL); such messages are kept, filed at the server's time.
+ */
+const EARLIEST_TIMESTAMP = Date.UTC(2000, 0, 1);
 
 function idOf(raw: unknown): string {
   const id = (raw as { id?: unknown } | null)?.id;
@@ -86,7 +91,8 @@ export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
       if (problem) rejected.push({ id: message.id, ...problem });
       else {
         const time = Date.parse(message.timestamp);
-        valid.push({ message, at: new Date(time > latest ? now.getTime() : time).toISOString() });
+        const plausible = time >= EARLIEST_TIMESTAMP && time <= latest;
+        valid.push({ message, at: new Date(plausible ? time : now.getTime()).toISOString() });
       }
     }
     const accepted = await deps.ingest.ingest(project.id, valid, now);
