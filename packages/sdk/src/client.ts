@@ -121,6 +121,8 @@ function createClientUsing(
   const write = async (build: (from: Sender) => Message): Promise<WriteReceipt> => {
     const refusal = refuse();
     if (refusal) throw refusal;
+    // This write's own flush also sends what an earlier page left: no separate startup flush.
+    clearTimeout(startup);
     return outbox.deliver(build(sender()));
   };
   const call = (req: { method: 'GET' | 'POST'; path: string; body?: unknown }) =>
@@ -150,8 +152,12 @@ function createClientUsing(
       if (consent === 'granted') outbox.drainWithBeacon();
     },
   });
-  // Messages left by an earlier page (or another tab) go out now, with their original ids.
-  if (consent === 'granted') void outbox.flush();
+  // Messages left by an earlier page (or another tab) go out with their original ids — in the
+  // next task, so that scanning storage for them never delays the page (or the widget's
+  // launcher) that is creating the client right now.
+  const startup = setTimeout(() => {
+    if (consent === 'granted' && !destroyed) void outbox.flush();
+  }, 0);
 
   const setConsent = (state: ConsentState) => {
     consent = state;
@@ -244,6 +250,7 @@ function createClientUsing(
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(startup);
       stopWatching();
       outbox.destroy();
       emitter.clear();
