@@ -86,17 +86,22 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
   ];
 
   let mounted = true;
+  // The launcher goes in first, with the defaults; the server's config, and the surveys
+  // after it, are fetched in the next task so that nothing on the way to the launcher waits
+  // for the network.
   render(<App store={store} />, app);
-  client
-    .config()
-    .then((config) => {
-      store.config.value = config;
-    })
-    .catch((error: unknown) => reportError(client, error))
-    .finally(() => {
-      // Unmounted while the config was loading: schedule nothing.
-      if (mounted) void surveys.check();
-    });
+  const loadConfig = setTimeout(() => {
+    client
+      .config()
+      .then((config) => {
+        store.config.value = config;
+      })
+      .catch((error: unknown) => reportError(client, error))
+      .finally(() => {
+        // Unmounted while the config was loading: schedule nothing.
+        if (mounted) void surveys.check();
+      });
+  }, 0);
 
   return {
     host,
@@ -113,6 +118,7 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
     unmount() {
       if (!mounted) return;
       mounted = false;
+      clearTimeout(loadConfig);
       surveys.cancel();
       stopTheme();
       for (const off of unsubscribe) off();
