@@ -66,7 +66,12 @@ for (const [name, bytes] of Object.entries(measured))
 console.log(`  ${kb(widgetOwn).padStart(9)}  widget UI, styles, two locales, loader (the rest)`);
 
 const over = [];
-if (bundle.brotli > BUNDLE_BUDGET) over.push('dist/rapport.js is over its brotli budget');
+if (bundle.brotli > BUNDLE_BUDGET) {
+  over.push(
+    `dist/rapport.js is ${kb(bundle.brotli - BUNDLE_BUDGET)} over its ${kb(BUNDLE_BUDGET)} brotli budget ` +
+      '(a report: this check is not part of npm test; see the README, "Build and size")',
+  );
+}
 if (snippet.min > SNIPPET_BUDGET) over.push('the loader snippet is over 1 KB');
 for (const message of over) console.error(`size: ${message}`);
 process.exitCode = over.length ? 1 : 0;
