@@ -43,6 +43,38 @@ export function stripNulEscapes(json: string): string {
   return json.includes('\\u0000') ? json.replace(NUL_ESCAPE, '$1') : json;
 }
 
+/**
+ * Deepest JSON nesting a body may have. Real batches nest about six levels (envelope, message,
+ * properties, a few levels of user data); zod's JSON schema and the walks below recurse, and
+ * a 64 KiB body can nest 32,000 levels deep — enough to overflow the stack (a 500).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACE = 125;
+const CLOSE_BRACKET = 93;
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/** True when JSON text nests arrays/objects deeper than `maxDepth` (strings are skipped). */
+export function nestsDeeperThan(json: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i += 1) {
+    const code = json.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i += 1;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) inString = true;
+    else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > maxDepth) return true;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth -= 1;
+  }
+  return false;
+}
+
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -66,7 +98,8 @@ function wellFormed(value: unknown): unknown {
 
 /**
  * The request body parsed as JSON. `application/json` and `text/plain` (sendBeacon) are
- * accepted; anything else is 415. Over `maxBytes` is 413; bad UTF-8 or JSON is 400.
+ * accepted; anything else is 415. Over `maxBytes` is 413; bad UTF-8 or JSON, or nesting
+ * deeper than {@link MAX_JSON_DEPTH}, is 400.
  */
 export async function readJsonBody(c: Context, maxBytes: number): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -84,6 +117,9 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<unknow
     text = UTF8.decode(bytes);
   } catch {
     throw new InvalidBodyError('The body is not valid UTF-8.');
+  }
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new InvalidBodyError(`The body nests deeper than ${MAX_JSON_DEPTH} levels.`);
   }
   let value: unknown;
   try {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { databases } from './helpers/databases';
 import { message, send } from './helpers/requests';
-import { ORIGIN, PK, useTestApp } from './helpers/test-app';
+import { ORIGIN, PK, SK, useTestApp } from './helpers/test-app';
 
 /** Per endpoint; the issue asks for at least 1,000 malformed inputs each. */
 const RUNS = 1000;
@@ -28,6 +28,12 @@ const contentType = fc.constantFrom(
   'application/json; charset=latin1',
 );
 
+/** A track message whose properties nest `depth` levels of `open`…`close`. */
+function deepMessage(open: string, close: string, depth: number): string {
+  const nested = `${open.repeat(depth)}1${close.repeat(depth)}`;
+  return `{"id":"deep","type":"track","timestamp":"2026-03-02T11:00:00Z","anonymousId":"a","event":"e","properties":{"x":${nested}}}`;
+}
+
 /** Bodies whose envelope is wrong (the per-message path is tested elsewhere). */
 const malformedBody: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   fc.string({ maxLength: 200 }),
@@ -41,6 +47,10 @@ const malformedBody: fc.Arbitrary<string | Uint8Array> = fc.oneof(
     .integer({ min: 101, max: 140 })
     .map((n) => JSON.stringify({ messages: Array.from({ length: n }, () => ({})) })),
   fc.constant(`{"messages":[${'"x",'.repeat(20_000)}"x"]}`),
+  // Deep nesting inside a message: recursive parsers overflow the stack on these.
+  fc
+    .tuple(fc.integer({ min: 33, max: 20_000 }), fc.constantFrom(['[', ']'], ['{"a":', '}']))
+    .map(([depth, [open, close]]) => `{"messages":[${deepMessage(open, close, depth)}]}`),
   fc.constantFrom('{"messages":[]}', '{"messages":null}', '[]', 'null', '"messages"', '{}'),
 );
 
@@ -173,6 +183,29 @@ describe.each(databases)('fuzzing public endpoints on $name', (database) => {
     expect(nul.status).toBe(400);
     expect(nul.body.error.code).toBe('invalid_query');
   }, 60_000);
+
+  it('answers 400 for bodies nested deeper than 32 levels, and accepts 32', async () => {
+    // Root object, messages array, message and properties are 4 levels; 28 more fit.
+    const fits = `{"messages":[${deepMessage('[', ']', 28).replace('"id":"deep"', '"id":"fits"')}]}`;
+    const fitsRes = await send(ctx.app, 'POST', '/v1/batch', fits);
+    expect(fitsRes.body).toMatchObject({ accepted: 1, rejected: [] });
+    for (const body of [
+      `{"messages":[${deepMessage('[', ']', 29)}]}`,
+      `{"messages":[${deepMessage('{"a":', '}', 5000)}]}`,
+    ]) {
+      const res = await send(ctx.app, 'POST', '/v1/batch', body);
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'invalid_body' });
+    }
+    const admin = await send(
+      ctx.app,
+      'PATCH',
+      '/v1/admin/surveys/s1',
+      `{"name":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+      { key: SK },
+    );
+    expect(admin.status, admin.text).toBe(400);
+  });
 
   it('answers huge headers over a real socket with 431, and keeps serving', async () => {
     const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
