@@ -64,8 +64,17 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
+    // pg waits forever for a connection by default; an unreachable database must fail the
+    // request (503, which the SDK retries) instead of holding it open.
+    connectionTimeoutMillis: 5_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  // When the server drops a connection (restart, failover, network), pg emits 'error' on
+  // the pool for an idle client and on the client itself for one checked out — unheard,
+  // either event crashes the process. A checked-out client's query already fails with the
+  // same error (answered 503), and the pool discards dead clients, so both are only heard.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kind: 'postgres', db, close: () => db.destroy() };
 }
