@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './app-env';
 import { type Clock, systemClock } from './clock';
+import { classifyDatabaseError } from './database-errors';
 import { ApiError, isApiError, NotFoundError } from './errors';
 import { createIngestQueue } from './ingest-queue';
 import { type LimitsOptions, resolveLimits } from './limits';
@@ -37,30 +38,37 @@ export interface AppOptions {
   logger?: Logger;
 }
 
-/** PostgreSQL SQLSTATEs that mean "this conflicts with stored data", not a server fault. */
-const CONFLICT_STATES = new Set(['23505', '23514']);
-/** Serialisation failure and deadlock: transient, so answered 503 for the SDK to retry. */
-const TRANSIENT_STATES = new Set(['40001', '40P01']);
+/** An error's name and message for the log (never its parameters). */
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
 
 /** Maps any failure to `{ error: { code, message } }` — the one exit for errors. */
 function toErrorResponse(error: unknown, logger: Logger, requestId: string | undefined) {
   if (isApiError(error)) return error;
+  const failure = classifyDatabaseError(error);
   const state = (error as { code?: unknown } | null)?.code;
-  if (typeof state === 'string' && CONFLICT_STATES.has(state)) {
+  if (failure === 'conflict') {
     // A race the checks above the database could not see (the same id from two users at
     // once): the request conflicts with stored data, which is a 409, not a fault of ours.
     logger.warn('conflict from the database', { requestId, state });
     return new ApiError(409, 'conflict', 'This conflicts with a concurrent change.');
   }
-  if (typeof state === 'string' && state.startsWith('22')) {
-    // SQLSTATE class 22, data exception: a value the checks let through does not fit a column.
+  if (failure === 'invalid') {
     logger.warn('value rejected by the database', { requestId, state });
     return new ApiError(400, 'invalid_body', 'A value is out of range or not storable.');
   }
-  if (typeof state === 'string' && TRANSIENT_STATES.has(state)) {
+  if (failure === 'retry') {
     logger.warn('transient database failure', { requestId, state });
     return new ApiError(503, 'unavailable', 'A concurrent change got in the way; retry.', {
       headers: { 'Retry-After': '1' },
+    });
+  }
+  if (failure === 'unavailable') {
+    // Nothing was acknowledged, so the SDK keeps the batch and retries: exactly-once holds.
+    logger.error('database unavailable', { requestId, state, error: describe(error) });
+    return new ApiError(503, 'unavailable', 'The database is unavailable; retry shortly.', {
+      headers: { 'Retry-After': '5' },
     });
   }
   if (error instanceof HTTPException && error.status < 500) {
@@ -72,7 +80,7 @@ function toErrorResponse(error: unknown, logger: Logger, requestId: string | und
   }
   logger.error('unhandled error', {
     requestId,
-    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    error: describe(error),
     stack: error instanceof Error ? error.stack : undefined,
   });
   return new ApiError(500, 'internal', 'Something went wrong on our side; it was logged.');

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { silentLogger } from '../src/logger';
+import { createPostgresStore, migrate, type Store } from '../src/store/index';
+import { databases } from './helpers/databases';
+import { message, send } from './helpers/requests';
+import { createTcpProxy, type TcpProxy } from './helpers/tcp-proxy';
+import { createTestClock, SK, seedProjects } from './helpers/test-app';
+
+function appOver(store: Store) {
+  return createApp({
+    store,
+    clock: createTestClock(),
+    logger: silentLogger,
+    limits: { perKey: false, perIp: false },
+  });
+}
+
+/** 503 `unavailable` with Retry-After: the SDK keeps the batch and sends it again later. */
+function expectUnavailable(res: Awaited<ReturnType<typeof send>>) {
+  expect(res.status, res.text).toBe(503);
+  expect(res.body.error.code).toBe('unavailable');
+  expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+}
+
+const postgresUrl = databases.some((d) => d.name === 'postgres')
+  ? process.env.TEST_DATABASE_URL
+  : undefined;
+
+describe.skipIf(!postgresUrl)('a PostgreSQL outage', () => {
+  const url = new URL(postgresUrl ?? 'postgres://localhost');
+  const schema = `rapport_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  let proxy: TcpProxy;
+  let store: Store;
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    proxy = await createTcpProxy(url.hostname, Number(url.port || 5432));
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    store = createPostgresStore({ connectionString: url.toString(), schema });
+    await migrate(store);
+    await seedProjects(store);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await proxy?.close();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  });
+
+  it('answers 503 unavailable while the database is gone, and stores the retry after', async () => {
+    const app = appOver(store);
+    // Warm the key caches, so the outage hits the ingest and admin queries themselves.
+    expect((await send(app, 'POST', '/v1/batch', { messages: [message('page')] })).status).toBe(
+      200,
+    );
+    expect((await send(app, 'GET', '/v1/admin/feedback', undefined, { key: SK })).status).toBe(200);
+
+    await proxy.cut();
+    const batch = { messages: [message('feedback', { message: 'sent during the outage' })] };
+    expectUnavailable(await send(app, 'POST', '/v1/batch', batch));
+    expectUnavailable(await send(app, 'GET', '/v1/admin/feedback', undefined, { key: SK }));
+    expect((await send(app, 'GET', '/health', undefined, { key: null })).status).toBe(200);
+
+    await proxy.restore();
+    // Nothing of the refused batch was stored: its retry is accepted, not a duplicate.
+    const retry = await send(app, 'POST', '/v1/batch', batch);
+    expect(retry.body).toMatchObject({ accepted: 1, duplicates: 0, rejected: [] });
+    const { rows } = await admin.query(`SELECT message FROM ${schema}.feedback`);
+    expect(rows).toEqual([{ message: 'sent during the outage' }]);
+  });
+});
+
+describe('a PGlite store that is closed', () => {
+  const pglite = databases.find((d) => d.name === 'pglite');
+
+  it('answers 503 unavailable, not 500', async () => {
+    const opened = await pglite?.open();
+    if (!opened) throw new Error('PGlite is always available');
+    await seedProjects(opened.store);
+    const app = appOver(opened.store);
+    expect((await send(app, 'POST', '/v1/batch', { messages: [message('page')] })).status).toBe(
+      200,
+    );
+    await opened.store.close();
+    expectUnavailable(await send(app, 'POST', '/v1/batch', { messages: [message('page')] }));
+  }, 30_000);
+});
