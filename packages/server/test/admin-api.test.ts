@@ -7,6 +7,9 @@ const admin = { key: SK };
 
 describe.each(databases)('admin API on $name', (database) => {
   const ctx = useTestApp(database);
+  /** A request to the admin API with the secret key. */
+  const asAdmin = (method: string, path: string, body?: unknown) =>
+    send(ctx.app, method, path, body, admin);
 
   it('lists feedback newest first in pages, filters by status, patches and replies', async () => {
     const messages = Array.from({ length: 5 }, (_, i) =>
@@ -17,160 +20,89 @@ describe.each(databases)('admin API on $name', (database) => {
       }),
     );
     await send(ctx.app, 'POST', '/v1/batch', { messages });
-    const first = await send(ctx.app, 'GET', '/v1/admin/feedback?limit=2', undefined, admin);
+    const first = await asAdmin('GET', '/v1/admin/feedback?limit=2');
     expect(first.body.items.map((f: { id: string }) => f.id)).toEqual(['fb-4', 'fb-3']);
-    const second = await send(
-      ctx.app,
+    const second = await asAdmin(
       'GET',
       `/v1/admin/feedback?limit=2&cursor=${first.body.nextCursor}`,
-      undefined,
-      admin,
     );
     expect(second.body.items.map((f: { id: string }) => f.id)).toEqual(['fb-2', 'fb-1']);
 
-    const patched = await send(
-      ctx.app,
-      'PATCH',
-      '/v1/admin/feedback/fb-1',
-      { status: 'resolved' },
-      admin,
-    );
+    const patched = await asAdmin('PATCH', '/v1/admin/feedback/fb-1', { status: 'resolved' });
     expect(patched.body).toMatchObject({ id: 'fb-1', status: 'resolved' });
-    const reply = await send(
-      ctx.app,
-      'POST',
-      '/v1/admin/feedback/fb-1/replies',
-      { body: 'Fixed, thanks!' },
-      admin,
-    );
+    const reply = await asAdmin('POST', '/v1/admin/feedback/fb-1/replies', {
+      body: 'Fixed, thanks!',
+    });
     expect(reply.status).toBe(201);
-    const resolved = await send(
-      ctx.app,
-      'GET',
-      '/v1/admin/feedback?status=resolved',
-      undefined,
-      admin,
-    );
+    const resolved = await asAdmin('GET', '/v1/admin/feedback?status=resolved');
     expect(resolved.body.items).toHaveLength(1);
     expect(resolved.body.items[0].replies[0].body).toBe('Fixed, thanks!');
     expect(resolved.body.nextCursor).toBeUndefined();
 
-    const missing = await send(
-      ctx.app,
-      'PATCH',
-      '/v1/admin/feedback/nope',
-      { status: 'new' },
-      admin,
-    );
+    const missing = await asAdmin('PATCH', '/v1/admin/feedback/nope', { status: 'new' });
     expect(missing.status).toBe(404);
-    const badStatus = await send(
-      ctx.app,
-      'PATCH',
-      '/v1/admin/feedback/fb-1',
-      { status: 'x' },
-      admin,
-    );
+    const badStatus = await asAdmin('PATCH', '/v1/admin/feedback/fb-1', { status: 'x' });
     expect(badStatus.status).toBe(400);
-    const badCursor = await send(ctx.app, 'GET', '/v1/admin/feedback?cursor=zzz', undefined, admin);
+    const badCursor = await asAdmin('GET', '/v1/admin/feedback?cursor=zzz');
     expect(badCursor.status).toBe(400);
   });
 
   it('creates, reads, patches and deletes surveys without resetting unsent fields', async () => {
-    const created = await send(
-      ctx.app,
-      'POST',
-      '/v1/admin/surveys',
-      {
-        id: 'csat-1',
-        name: 'CSAT',
-        type: 'csat',
-        question: 'Happy?',
-        samplePercent: 20,
-        active: false,
-      },
-      admin,
-    );
+    const created = await asAdmin('POST', '/v1/admin/surveys', {
+      id: 'csat-1',
+      name: 'CSAT',
+      type: 'csat',
+      question: 'Happy?',
+      samplePercent: 20,
+      active: false,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'csat-1', samplePercent: 20, recontactDays: 90 });
-    const duplicate = await send(
-      ctx.app,
-      'POST',
-      '/v1/admin/surveys',
-      { id: 'csat-1', name: 'CSAT', type: 'csat', question: 'Happy?' },
-      admin,
-    );
+    const duplicate = await asAdmin('POST', '/v1/admin/surveys', {
+      id: 'csat-1',
+      name: 'CSAT',
+      type: 'csat',
+      question: 'Happy?',
+    });
     expect(duplicate.status).toBe(409);
-    const patched = await send(
-      ctx.app,
-      'PATCH',
-      '/v1/admin/surveys/csat-1',
-      { name: 'Renamed' },
-      admin,
-    );
+    const patched = await asAdmin('PATCH', '/v1/admin/surveys/csat-1', { name: 'Renamed' });
     expect(patched.body).toMatchObject({ name: 'Renamed', samplePercent: 20, active: false });
-    const list = await send(ctx.app, 'GET', '/v1/admin/surveys', undefined, admin);
+    const list = await asAdmin('GET', '/v1/admin/surveys');
     expect(list.body.items).toHaveLength(1);
-    const deleted = await send(ctx.app, 'DELETE', '/v1/admin/surveys/csat-1', undefined, admin);
+    const deleted = await asAdmin('DELETE', '/v1/admin/surveys/csat-1');
     expect(deleted.status).toBe(204);
-    const gone = await send(ctx.app, 'GET', '/v1/admin/surveys/csat-1', undefined, admin);
+    const gone = await asAdmin('GET', '/v1/admin/surveys/csat-1');
     expect(gone.status).toBe(404);
   });
 
   it('manages rewards and tiers', async () => {
-    const reward = await send(
-      ctx.app,
-      'POST',
-      '/v1/admin/loyalty/rewards',
-      { name: 'Mug', cost: 300 },
-      admin,
-    );
+    const reward = await asAdmin('POST', '/v1/admin/loyalty/rewards', { name: 'Mug', cost: 300 });
     expect(reward.status).toBe(201);
     const id = reward.body.id;
-    const patched = await send(
-      ctx.app,
-      'PATCH',
-      `/v1/admin/loyalty/rewards/${id}`,
-      { cost: 250 },
-      admin,
-    );
+    const patched = await asAdmin('PATCH', `/v1/admin/loyalty/rewards/${id}`, { cost: 250 });
     expect(patched.body).toMatchObject({ id, name: 'Mug', cost: 250, active: true });
-    const rewards = await send(ctx.app, 'GET', '/v1/admin/loyalty/rewards', undefined, admin);
+    const rewards = await asAdmin('GET', '/v1/admin/loyalty/rewards');
     expect(rewards.body.items).toHaveLength(1);
-    expect(
-      (await send(ctx.app, 'DELETE', `/v1/admin/loyalty/rewards/${id}`, undefined, admin)).status,
-    ).toBe(204);
-    const tiers = await send(
-      ctx.app,
-      'PUT',
-      '/v1/admin/loyalty/tiers',
-      [
-        { name: 'Gold', threshold: 1500 },
-        { name: 'Bronze', threshold: 0 },
-      ],
-      admin,
-    );
+    expect((await asAdmin('DELETE', `/v1/admin/loyalty/rewards/${id}`)).status).toBe(204);
+    const tiers = await asAdmin('PUT', '/v1/admin/loyalty/tiers', [
+      { name: 'Gold', threshold: 1500 },
+      { name: 'Bronze', threshold: 0 },
+    ]);
     expect(tiers.body.items.map((t: { name: string }) => t.name)).toEqual(['Bronze', 'Gold']);
-    const dupes = await send(
-      ctx.app,
-      'PUT',
-      '/v1/admin/loyalty/tiers',
-      [
-        { name: 'A', threshold: 1 },
-        { name: 'A', threshold: 2 },
-      ],
-      admin,
-    );
+    const dupes = await asAdmin('PUT', '/v1/admin/loyalty/tiers', [
+      { name: 'A', threshold: 1 },
+      { name: 'A', threshold: 2 },
+    ]);
     expect(dupes.status).toBe(400);
   });
 
   it('shows a customer’s whole timeline in time order, including linked anonymous history', async () => {
-    await send(
-      ctx.app,
-      'POST',
-      '/v1/admin/surveys',
-      { id: 'nps-1', name: 'N', type: 'nps', question: 'Q' },
-      admin,
-    );
+    await asAdmin('POST', '/v1/admin/surveys', {
+      id: 'nps-1',
+      name: 'N',
+      type: 'nps',
+      question: 'Q',
+    });
     const at = (minute: number) => `2026-03-02T10:${String(minute).padStart(2, '0')}:00.000Z`;
     await send(ctx.app, 'POST', '/v1/batch', {
       messages: [
@@ -188,14 +120,13 @@ describe.each(databases)('admin API on $name', (database) => {
       ],
     });
     ctx.clock.set(at(7));
-    await send(
-      ctx.app,
-      'POST',
-      '/v1/admin/loyalty/earn',
-      { id: 'e7', userId: 'ada', points: 5, reason: 'Hi' },
-      admin,
-    );
-    const res = await send(ctx.app, 'GET', '/v1/admin/customers/ada/timeline', undefined, admin);
+    await asAdmin('POST', '/v1/admin/loyalty/earn', {
+      id: 'e7',
+      userId: 'ada',
+      points: 5,
+      reason: 'Hi',
+    });
+    const res = await asAdmin('GET', '/v1/admin/customers/ada/timeline');
     expect(res.status).toBe(200);
     expect(res.body.anonymousIds).toEqual(['anon-x']);
     expect(res.body.entries.map((e: { kind: string; id: string }) => `${e.kind}:${e.id}`)).toEqual([

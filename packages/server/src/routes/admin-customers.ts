@@ -4,15 +4,22 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { toCsv } from '../csv';
 import { InvalidQueryError } from '../errors';
 import {
-  FEEDBACK_CSV_HEADER,
-  feedbackCsvRows,
-  RESPONSES_CSV_HEADER,
-  responsesCsvRows,
+  type CsvExport,
+  type ExportTable,
+  exportRows,
+  FEEDBACK_EXPORT,
+  RESPONSES_EXPORT,
 } from '../store/exports';
 import { timelineOf } from '../store/timeline';
 
-function csvResponse(body: string, filename: string) {
-  return new Response(body, {
+async function csvResponse<T extends ExportTable>(
+  deps: AppDeps,
+  projectId: string,
+  spec: CsvExport<T>,
+  filename: string,
+) {
+  const { header, rows } = await exportRows(deps.store.db, projectId, spec);
+  return new Response(toCsv(header, rows), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${filename}"`,
@@ -29,12 +36,10 @@ export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!userId.success) throw new InvalidQueryError('userId: 1–128 characters.');
       return c.json(await timelineOf(db, c.get('project').id, userId.data));
     })
-    .get('/v1/admin/export/feedback.csv', async (c) => {
-      const rows = await feedbackCsvRows(db, c.get('project').id);
-      return csvResponse(toCsv(FEEDBACK_CSV_HEADER, rows), 'feedback.csv');
-    })
-    .get('/v1/admin/export/responses.csv', async (c) => {
-      const rows = await responsesCsvRows(db, c.get('project').id);
-      return csvResponse(toCsv(RESPONSES_CSV_HEADER, rows), 'responses.csv');
-    });
+    .get('/v1/admin/export/feedback.csv', (c) =>
+      csvResponse(deps, c.get('project').id, FEEDBACK_EXPORT, 'feedback.csv'),
+    )
+    .get('/v1/admin/export/responses.csv', (c) =>
+      csvResponse(deps, c.get('project').id, RESPONSES_EXPORT, 'responses.csv'),
+    );
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { CsvValue } from '../csv';
 import { isoOf, jsonOf } from './rows';
 import type { Database } from './schema';
@@ -6,77 +6,73 @@ import type { Database } from './schema';
 /** Largest export in rows; past it, ask for a date range (kept bounded to protect memory). */
 export const MAX_EXPORT_ROWS = 100_000;
 
-/** Columns of `feedback.csv`. */
-export const FEEDBACK_CSV_HEADER = [
-  'id',
-  'created_at',
-  'status',
-  'category',
-  'rating',
-  'message',
-  'email',
-  'user_id',
-  'anonymous_id',
-  'url',
-];
+/** Tables that have a CSV export. */
+export type ExportTable = 'feedback' | 'survey_responses';
 
-/** Every feedback item of a project as CSV rows, oldest first. */
-export async function feedbackCsvRows(db: Kysely<Database>, projectId: string) {
-  const rows = await db
-    .selectFrom('feedback')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(MAX_EXPORT_ROWS)
-    .execute();
-  return rows.map((row): CsvValue[] => [
-    row.id,
-    isoOf(row.created_at),
-    row.status,
-    row.category,
-    row.rating,
-    row.message,
-    row.email,
-    row.user_id,
-    row.anonymous_id,
-    jsonOf<{ url?: string } | null>(row.context)?.url,
-  ]);
+/** One CSV export: the table it reads and its columns, each a header and a cell. */
+export interface CsvExport<T extends ExportTable> {
+  table: T;
+  columns: Array<[header: string, cell: (row: Selectable<Database[T]>) => CsvValue]>;
 }
 
-/** Columns of `responses.csv`. */
-export const RESPONSES_CSV_HEADER = [
-  'id',
-  'created_at',
-  'survey_id',
-  'score',
-  'comment',
-  'answers',
-  'user_id',
-  'anonymous_id',
-];
+/** `feedback.csv`: every feedback item, with the page it was sent from. */
+export const FEEDBACK_EXPORT: CsvExport<'feedback'> = {
+  table: 'feedback',
+  columns: [
+    ['id', (row) => row.id],
+    ['created_at', (row) => isoOf(row.created_at)],
+    ['status', (row) => row.status],
+    ['category', (row) => row.category],
+    ['rating', (row) => row.rating],
+    ['message', (row) => row.message],
+    ['email', (row) => row.email],
+    ['user_id', (row) => row.user_id],
+    ['anonymous_id', (row) => row.anonymous_id],
+    ['url', (row) => jsonOf<{ url?: string } | null>(row.context)?.url],
+  ],
+};
 
-/** Every survey response of a project as CSV rows, oldest first. */
-export async function responsesCsvRows(db: Kysely<Database>, projectId: string) {
-  const rows = await db
-    .selectFrom('survey_responses')
+/** `responses.csv`: every survey response, free-form answers as JSON. */
+export const RESPONSES_EXPORT: CsvExport<'survey_responses'> = {
+  table: 'survey_responses',
+  columns: [
+    ['id', (row) => row.id],
+    ['created_at', (row) => isoOf(row.created_at)],
+    ['survey_id', (row) => row.survey_id],
+    ['score', (row) => row.score],
+    ['comment', (row) => row.comment],
+    ['answers', (row) => answersOf(row.answers)],
+    ['user_id', (row) => row.user_id],
+    ['anonymous_id', (row) => row.anonymous_id],
+  ],
+};
+
+function answersOf(value: unknown): string | null {
+  const answers = jsonOf<Record<string, unknown> | null>(value);
+  return answers ? JSON.stringify(answers) : null;
+}
+
+/**
+ * A project's rows of one export, oldest first, as the header and the CSV rows.
+ *
+ * @example
+ * const { header, rows } = await exportRows(db, projectId, FEEDBACK_EXPORT);
+ */
+export async function exportRows<T extends ExportTable>(
+  db: Kysely<Database>,
+  projectId: string,
+  spec: CsvExport<T>,
+): Promise<{ header: string[]; rows: CsvValue[][] }> {
+  const rows = (await db
+    .selectFrom(spec.table as ExportTable)
     .selectAll()
     .where('project_id', '=', projectId)
     .orderBy('created_at')
     .orderBy('id')
     .limit(MAX_EXPORT_ROWS)
-    .execute();
-  return rows.map((row): CsvValue[] => {
-    const answers = jsonOf<Record<string, unknown> | null>(row.answers);
-    return [
-      row.id,
-      isoOf(row.created_at),
-      row.survey_id,
-      row.score,
-      row.comment,
-      answers ? JSON.stringify(answers) : null,
-      row.user_id,
-      row.anonymous_id,
-    ];
-  });
+    .execute()) as Selectable<Database[T]>[];
+  return {
+    header: spec.columns.map(([header]) => header),
+    rows: rows.map((row) => spec.columns.map(([, cell]) => cell(row))),
+  };
 }

@@ -12,6 +12,15 @@ function matches(person: Person) {
   return sql<boolean>`(user_id = ${person.userId ?? ''} OR anonymous_id IN (${sql.join(ids)}))`;
 }
 
+/** Timeline entries of rows that have an id and a creation time. */
+function entriesOf<R extends { id: string; created_at: Date | string }>(
+  kind: TimelineEntry['kind'],
+  rows: R[],
+  data: (row: R) => TimelineEntry['data'],
+): TimelineEntry[] {
+  return rows.map((row) => ({ kind, id: row.id, at: isoOf(row.created_at), data: data(row) }));
+}
+
 async function eventEntries(db: Kysely<Database>, projectId: string, person: Person) {
   const rows = await db
     .selectFrom('events')
@@ -50,27 +59,17 @@ async function feedbackEntries(db: Kysely<Database>, projectId: string, person: 
         .execute()
     : [];
   return [
-    ...rows.map(
-      (row): TimelineEntry => ({
-        kind: 'feedback',
-        id: row.id,
-        at: isoOf(row.created_at),
-        data: {
-          message: row.message,
-          category: row.category,
-          rating: row.rating,
-          status: row.status,
-        },
-      }),
-    ),
-    ...replies.map(
-      (row): TimelineEntry => ({
-        kind: 'reply',
-        id: row.id,
-        at: isoOf(row.created_at),
-        data: { feedbackId: row.feedback_id, author: row.author, body: row.body },
-      }),
-    ),
+    ...entriesOf('feedback', rows, (row) => ({
+      message: row.message,
+      category: row.category,
+      rating: row.rating,
+      status: row.status,
+    })),
+    ...entriesOf('reply', replies, (row) => ({
+      feedbackId: row.feedback_id,
+      author: row.author,
+      body: row.body,
+    })),
   ];
 }
 
@@ -83,14 +82,11 @@ async function responseEntries(db: Kysely<Database>, projectId: string, person: 
     .orderBy('created_at')
     .limit(PER_SOURCE_LIMIT)
     .execute();
-  return rows.map(
-    (row): TimelineEntry => ({
-      kind: 'survey_response',
-      id: row.id,
-      at: isoOf(row.created_at),
-      data: { surveyId: row.survey_id, score: row.score, comment: row.comment },
-    }),
-  );
+  return entriesOf('survey_response', rows, (row) => ({
+    surveyId: row.survey_id,
+    score: row.score,
+    comment: row.comment,
+  }));
 }
 
 async function loyaltyEntries(db: Kysely<Database>, projectId: string, userId: string) {
@@ -102,14 +98,10 @@ async function loyaltyEntries(db: Kysely<Database>, projectId: string, userId: s
     .orderBy('created_at')
     .limit(PER_SOURCE_LIMIT)
     .execute();
-  return rows.map(
-    (row): TimelineEntry => ({
-      kind: 'loyalty',
-      id: row.id,
-      at: isoOf(row.created_at),
-      data: { points: numberOf(row.points), reason: row.reason },
-    }),
-  );
+  return entriesOf('loyalty', rows, (row) => ({
+    points: numberOf(row.points),
+    reason: row.reason,
+  }));
 }
 
 /**
