@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { npsScore } from '../src/store/nps';
 import { databases } from './helpers/databases';
 import { message, send } from './helpers/requests';
 import { SK, useTestApp } from './helpers/test-app';
@@ -17,8 +18,42 @@ function responses(scores: number[], week: string) {
   );
 }
 
+describe('npsScore', () => {
+  it('rounds to the nearest integer, halves away from zero, mirrored results mirrored', () => {
+    expect(npsScore(1, 2, 3)).toBe(-33);
+    expect(npsScore(2, 1, 3)).toBe(33);
+    expect(npsScore(1, 2, 8)).toBe(-13);
+    expect(npsScore(2, 1, 8)).toBe(13);
+    // 7/40 × 100 is 17.4999… in floating point when divided first.
+    expect(npsScore(7, 0, 40)).toBe(18);
+    expect(npsScore(1, 1, 2)).toBe(0);
+    expect(Object.is(npsScore(0, 1, 300), 0)).toBe(true);
+    expect(npsScore(0, 0, 0)).toBeNull();
+  });
+});
+
 describe.each(databases)('NPS summary on $name', (database) => {
   const ctx = useTestApp(database);
+
+  it('lists a quiet week between two weeks with responses, and scores 1/0/2 as −33', async () => {
+    ctx.clock.set('2026-03-25T00:00:00.000Z');
+    await send(
+      ctx.app,
+      'POST',
+      '/v1/admin/surveys',
+      { id: 'nps-1', name: 'NPS', type: 'nps', question: 'Recommend us?' },
+      { key: SK },
+    );
+    const batch = [...responses([10, 0], WEEKS[0]!), ...responses([3], WEEKS[2]!)];
+    await send(ctx.app, 'POST', '/v1/batch', { messages: batch });
+    const res = await send(ctx.app, 'GET', '/v1/admin/nps?interval=week', undefined, { key: SK });
+    expect(res.body).toMatchObject({ nps: -33, promoters: 1, passives: 0, detractors: 2 });
+    expect(res.body.trend).toEqual([
+      { start: '2026-03-02T00:00:00.000Z', nps: 0, responses: 2 },
+      { start: '2026-03-09T00:00:00.000Z', nps: null, responses: 0 },
+      { start: '2026-03-16T00:00:00.000Z', nps: -100, responses: 1 },
+    ]);
+  });
 
   it('computes NPS 25 from 10 promoters, 5 passives, 5 detractors, with weekly buckets', async () => {
     ctx.clock.set('2026-03-25T00:00:00.000Z');

@@ -3,10 +3,46 @@ import { type Kysely, sql } from 'kysely';
 import { isoOf, numberOf } from './rows';
 import type { Database } from './schema';
 
-/** NPS = % promoters (9–10) − % detractors (0–6), rounded; null with no responses. */
+/**
+ * NPS = % promoters (9–10) − % detractors (0–6), rounded half away from zero so mirrored
+ * results get mirrored scores (Math.round alone takes −12.5 to −12 but 12.5 to 13); null with
+ * no responses. Multiplying before dividing keeps halves exact (7/40 × 100 is 17.4999…).
+ *
+ * @example
+ * npsScore(1, 2, 3) // -33
+ */
 export function npsScore(promoters: number, detractors: number, responses: number): number | null {
   if (responses === 0) return null;
-  return Math.round(((promoters - detractors) / responses) * 100);
+  const percent = (100 * (promoters - detractors)) / responses;
+  return Math.sign(percent) * Math.round(Math.abs(percent)) || 0;
+}
+
+type TrendPoint = NpsSummary['trend'][number];
+
+/** The start of the bucket after `start` (UTC; months by calendar). */
+function nextBucket(start: Date, interval: NpsFilter['interval']): Date {
+  const next = new Date(start);
+  if (interval === 'month') next.setUTCMonth(next.getUTCMonth() + 1);
+  else next.setUTCDate(next.getUTCDate() + (interval === 'week' ? 7 : 1));
+  return next;
+}
+
+/**
+ * Adds the buckets without responses between the first and the last one, as
+ * `{ nps: null, responses: 0 }`, so a chart of the trend does not silently skip a quiet week.
+ */
+function withEmptyBuckets(trend: TrendPoint[], interval: NpsFilter['interval']): TrendPoint[] {
+  const first = trend[0];
+  const last = trend.at(-1);
+  if (!first || !last) return trend;
+  const byStart = new Map(trend.map((point) => [point.start, point]));
+  const filled: TrendPoint[] = [];
+  const end = Date.parse(last.start);
+  for (let at = new Date(first.start); at.getTime() <= end; at = nextBucket(at, interval)) {
+    const start = at.toISOString();
+    filled.push(byStart.get(start) ?? { start, nps: null, responses: 0 });
+  }
+  return filled;
 }
 
 /** Filters for {@link npsSummary}. */
@@ -19,7 +55,8 @@ export interface NpsFilter {
 
 /**
  * The NPS of a project's NPS surveys (or one survey) over a time range, with a trend per
- * interval (UTC buckets; weeks start on Monday). Computed by the database on every call —
+ * interval (UTC buckets; weeks start on Monday; quiet buckets between the first and the last
+ * response included with `responses: 0`). Computed by the database on every call —
  * derived, never stored.
  */
 export async function npsSummary(
@@ -68,6 +105,6 @@ export async function npsSummary(
     promoters,
     passives: responses - promoters - detractors,
     detractors,
-    trend,
+    trend: withEmptyBuckets(trend, filter.interval),
   };
 }
