@@ -44,6 +44,20 @@ describe.each(databases)('survey eligibility on $name', (database) => {
     expect(await eligibleIds(ctx.app, 'anonymousId=a1&userId=u1')).toEqual(['nps-1']);
   });
 
+  it('remembers an answer given before sign-in once identify links the browser to the user', async () => {
+    await createSurvey(ctx.app, { id: 'nps-1', recontactDays: 30 });
+    const at = ctx.clock().toISOString();
+    await send(ctx.app, 'POST', '/v1/batch', {
+      messages: [message('survey_response', { anonymousId: 'a3', timestamp: at })],
+    });
+    // Another browser of u3 is asked: nothing links the anonymous answer to u3 yet.
+    expect(await eligibleIds(ctx.app, 'anonymousId=a4&userId=u3')).toEqual(['nps-1']);
+    await send(ctx.app, 'POST', '/v1/batch', {
+      messages: [message('identify', { anonymousId: 'a3', userId: 'u3', timestamp: at })],
+    });
+    expect(await eligibleIds(ctx.app, 'anonymousId=a4&userId=u3')).toEqual([]);
+  });
+
   it('counts a dismissal like an answer', async () => {
     await createSurvey(ctx.app, { id: 'nps-1', recontactDays: 10 });
     await send(ctx.app, 'POST', '/v1/batch', {
