@@ -133,4 +133,25 @@ describe.each(databases)('batch ingest on $name', (database) => {
     expect(xml.status).toBe(415);
     expect(await counts(ctx.store)).toMatchObject({ events: 0, processed: 0 });
   });
+
+  it('stops reading a body without Content-Length once it passes the limit', async () => {
+    // A chunked upload declares no length, so the limit must hold while reading: an endless
+    // body gets 413 after about 64 KiB instead of filling memory.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode(' '.repeat(8192)));
+      },
+    });
+    const res = await ctx.app.request('/v1/batch', {
+      method: 'POST',
+      headers: { authorization: 'Bearer pk_test', 'content-type': 'application/json' },
+      body: endless,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect(pulled).toBeLessThan(12);
+  });
 });

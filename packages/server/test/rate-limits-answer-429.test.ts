@@ -44,6 +44,16 @@ describe.each(databases)('rate limits on $name', (database) => {
     expect((await send(app, 'GET', '/v1/config', undefined, from('203.0.113.2'))).status).toBe(200);
   });
 
+  it('ignores X-Forwarded-For unless the proxy is trusted, so a client cannot pick its IP', async () => {
+    const app = appWith({ perKey: false, perIp: { points: 2, durationSeconds: 60 } });
+    const statuses: number[] = [];
+    for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+      const headers = { 'x-forwarded-for': ip };
+      statuses.push((await send(app, 'GET', '/v1/config', undefined, { headers })).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   it('gives a browser the CORS headers on a 429, so the SDK can read Retry-After', async () => {
     const app = appWith({ perKey: { points: 1, durationSeconds: 60 }, perIp: false });
     const origin = { origin: 'https://shop.example' };
