@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { classifyDatabaseError } from './database-errors';
 import { type IngestMessage, type IngestRow, ingestRows, messageKey, rowOf } from './store/ingest';
 import type { Database } from './store/schema';
 
@@ -78,9 +79,13 @@ export function createIngestQueue(
     try {
       await write(group);
     } catch (error) {
-      // One bad batch must not fail its neighbours: retry them one by one.
-      if (group.length === 1) group[0]?.reject(error);
-      else await Promise.all(group.map((item) => write([item]).catch(item.reject)));
+      // One bad batch must not fail its neighbours: retry them one by one. Not after a lost
+      // connection, though: the statement may have committed without us hearing back, and a
+      // retry would then call this very write "duplicates". Failing all (503) lets each
+      // client's own retry find out, and a retry on a dead database would fail anyway.
+      if (group.length === 1 || classifyDatabaseError(error) === 'unavailable') {
+        for (const item of group) item.reject(error);
+      } else await Promise.all(group.map((item) => write([item]).catch(item.reject)));
     } finally {
       inFlight -= 1;
       if (pending.length > 0) void flush();

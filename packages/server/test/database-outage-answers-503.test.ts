@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { Message } from '@rapport/protocol';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
+import { classifyDatabaseError } from '../src/database-errors';
+import { createIngestQueue } from '../src/ingest-queue';
 import { silentLogger } from '../src/logger';
 import { createPostgresStore, migrate, type Store } from '../src/store/index';
 import { databases } from './helpers/databases';
@@ -73,6 +76,60 @@ describe.skipIf(!postgresUrl)('a PostgreSQL outage', () => {
     expect(retry.body).toMatchObject({ accepted: 1, duplicates: 0, rejected: [] });
     const { rows } = await admin.query(`SELECT message FROM ${schema}.feedback`);
     expect(rows).toEqual([{ message: 'sent during the outage' }]);
+  });
+});
+
+describe.skipIf(!postgresUrl)('a connection lost before a grouped statement is answered', () => {
+  // Shares nothing with the suite above: its own proxy, schema and store.
+  const url = new URL(postgresUrl ?? 'postgres://localhost');
+  const schema = `rapport_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  let proxy: TcpProxy;
+  let store: Store;
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    proxy = await createTcpProxy(url.hostname, Number(url.port || 5432));
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    store = createPostgresStore({ connectionString: url.toString(), schema });
+    await migrate(store);
+    await seedProjects(store);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await proxy?.close();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  });
+
+  it('fails every batch of the group (503), instead of retrying and calling them duplicates', async () => {
+    const track = (id: string) => ({
+      message: message('track', { id }) as Message,
+      at: '2026-03-02T11:00:00.000Z',
+    });
+    const received = new Date('2026-03-02T12:00:00.000Z');
+    const queue = createIngestQueue(store.db, { maxInFlight: 1 });
+    proxy.dropAnswerTo('lost-answer');
+    // `first` occupies the queue, so the next two batches are written by one statement.
+    const first = queue.ingest('proj_test', [track('first')], received);
+    const outcome = (promise: Promise<number>) =>
+      promise.then(
+        (accepted) => ({ accepted }),
+        (error: unknown) => ({ failure: classifyDatabaseError(error) }),
+      );
+    const grouped = await Promise.all([
+      outcome(queue.ingest('proj_test', [track('a1'), track('lost-answer')], received)),
+      outcome(queue.ingest('proj_test', [track('b1')], received)),
+    ]);
+    expect(await first).toBe(1);
+    // The statement committed, but nobody can know: the requests are answered 503, and the
+    // SDK's retry then learns they are stored (duplicates) — nothing counted twice or lost.
+    expect(grouped).toEqual([{ failure: 'unavailable' }, { failure: 'unavailable' }]);
+    const { rows } = await admin.query(`SELECT id FROM ${schema}.events ORDER BY id`);
+    expect(rows.map((row: { id: string }) => row.id)).toEqual(['a1', 'b1', 'first', 'lost-answer']);
+    expect(await queue.ingest('proj_test', [track('b1')], received)).toBe(0);
   });
 });
 

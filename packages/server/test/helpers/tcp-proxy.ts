@@ -6,6 +6,11 @@ export interface TcpProxy {
   port: number;
   /** Drops every open connection and refuses new ones. */
   cut(): Promise<void>;
+  /**
+   * The next request containing `marker` reaches the database, but its answer is thrown away
+   * and the connection dropped: the client cannot tell whether the statement committed.
+   */
+  dropAnswerTo(marker: string): void;
   /** Accepts connections again, on the same port. */
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -16,6 +21,7 @@ export async function createTcpProxy(host: string, targetPort: number): Promise<
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
+  let marker: string | undefined;
 
   function pipeTo(client: Socket) {
     const upstream = connect(targetPort, host);
@@ -28,7 +34,19 @@ export async function createTcpProxy(host: string, targetPort: number): Promise<
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    let doomed = false;
+    client.on('data', (chunk: Buffer) => {
+      if (marker && chunk.includes(marker)) {
+        doomed = true;
+        marker = undefined;
+      }
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      // The answer arrives after the commit (PostgreSQL flushes at Sync), so it is dropped.
+      if (doomed) client.destroy();
+      else client.write(chunk);
+    });
   }
 
   async function listen() {
@@ -46,5 +64,13 @@ export async function createTcpProxy(host: string, targetPort: number): Promise<
   }
 
   await listen();
-  return { port, cut, restore: listen, close: cut };
+  return {
+    port,
+    cut,
+    restore: listen,
+    close: cut,
+    dropAnswerTo: (text) => {
+      marker = text;
+    },
+  };
 }
