@@ -32,77 +32,69 @@ const postgresUrl = databases.some((d) => d.name === 'postgres')
   ? process.env.TEST_DATABASE_URL
   : undefined;
 
-describe.skipIf(!postgresUrl)('a PostgreSQL outage', () => {
+/**
+ * A PostgreSQL store in its own schema, reached through a TCP proxy the test can cut.
+ * Registers its own beforeAll/afterAll; read the parts inside tests.
+ */
+function useStoreBehindProxy() {
   const url = new URL(postgresUrl ?? 'postgres://localhost');
   const schema = `rapport_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
-  let proxy: TcpProxy;
-  let store: Store;
+  const parts = { schema, admin } as {
+    schema: string;
+    admin: pg.Client;
+    proxy: TcpProxy;
+    store: Store;
+  };
 
   beforeAll(async () => {
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
-    proxy = await createTcpProxy(url.hostname, Number(url.port || 5432));
+    parts.proxy = await createTcpProxy(url.hostname, Number(url.port || 5432));
     url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    store = createPostgresStore({ connectionString: url.toString(), schema });
-    await migrate(store);
-    await seedProjects(store);
+    url.port = String(parts.proxy.port);
+    parts.store = createPostgresStore({ connectionString: url.toString(), schema });
+    await migrate(parts.store);
+    await seedProjects(parts.store);
   });
   afterAll(async () => {
-    await store?.close();
-    await proxy?.close();
+    await parts.store?.close();
+    await parts.proxy?.close();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   });
+  return parts;
+}
+
+describe.skipIf(!postgresUrl)('a PostgreSQL outage', () => {
+  const db = useStoreBehindProxy();
 
   it('answers 503 unavailable while the database is gone, and stores the retry after', async () => {
-    const app = appOver(store);
+    const app = appOver(db.store);
     // Warm the key caches, so the outage hits the ingest and admin queries themselves.
     expect((await send(app, 'POST', '/v1/batch', { messages: [message('page')] })).status).toBe(
       200,
     );
     expect((await send(app, 'GET', '/v1/admin/feedback', undefined, { key: SK })).status).toBe(200);
 
-    await proxy.cut();
+    await db.proxy.cut();
     const batch = { messages: [message('feedback', { message: 'sent during the outage' })] };
     expectUnavailable(await send(app, 'POST', '/v1/batch', batch));
     expectUnavailable(await send(app, 'GET', '/v1/admin/feedback', undefined, { key: SK }));
     expect((await send(app, 'GET', '/health', undefined, { key: null })).status).toBe(200);
 
-    await proxy.restore();
+    await db.proxy.restore();
     // Nothing of the refused batch was stored: its retry is accepted, not a duplicate.
     const retry = await send(app, 'POST', '/v1/batch', batch);
     expect(retry.body).toMatchObject({ accepted: 1, duplicates: 0, rejected: [] });
-    const { rows } = await admin.query(`SELECT message FROM ${schema}.feedback`);
+    const { rows } = await db.admin.query(`SELECT message FROM ${db.schema}.feedback`);
     expect(rows).toEqual([{ message: 'sent during the outage' }]);
   });
 });
 
 describe.skipIf(!postgresUrl)('a connection lost before a grouped statement is answered', () => {
   // Shares nothing with the suite above: its own proxy, schema and store.
-  const url = new URL(postgresUrl ?? 'postgres://localhost');
-  const schema = `rapport_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  let proxy: TcpProxy;
-  let store: Store;
-
-  beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    proxy = await createTcpProxy(url.hostname, Number(url.port || 5432));
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    store = createPostgresStore({ connectionString: url.toString(), schema });
-    await migrate(store);
-    await seedProjects(store);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await proxy?.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-  });
+  const db = useStoreBehindProxy();
 
   it('fails every batch of the group (503), instead of retrying and calling them duplicates', async () => {
     const track = (id: string) => ({
@@ -110,8 +102,8 @@ describe.skipIf(!postgresUrl)('a connection lost before a grouped statement is a
       at: '2026-03-02T11:00:00.000Z',
     });
     const received = new Date('2026-03-02T12:00:00.000Z');
-    const queue = createIngestQueue(store.db, { maxInFlight: 1 });
-    proxy.dropAnswerTo('lost-answer');
+    const queue = createIngestQueue(db.store.db, { maxInFlight: 1 });
+    db.proxy.dropAnswerTo('lost-answer');
     // `first` occupies the queue, so the next two batches are written by one statement.
     const first = queue.ingest('proj_test', [track('first')], received);
     const outcome = (promise: Promise<number>) =>
@@ -127,7 +119,7 @@ describe.skipIf(!postgresUrl)('a connection lost before a grouped statement is a
     // The statement committed, but nobody can know: the requests are answered 503, and the
     // SDK's retry then learns they are stored (duplicates) — nothing counted twice or lost.
     expect(grouped).toEqual([{ failure: 'unavailable' }, { failure: 'unavailable' }]);
-    const { rows } = await admin.query(`SELECT id FROM ${schema}.events ORDER BY id`);
+    const { rows } = await db.admin.query(`SELECT id FROM ${db.schema}.events ORDER BY id`);
     expect(rows.map((row: { id: string }) => row.id)).toEqual(['a1', 'b1', 'first', 'lost-answer']);
     expect(await queue.ingest('proj_test', [track('b1')], received)).toBe(0);
   });
