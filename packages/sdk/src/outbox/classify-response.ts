@@ -12,7 +12,9 @@ export type BatchOutcome =
 /**
  * Decides a batch's fate from the response. Only 408, 429 and 5xx are worth retrying — the
  * same bytes will fail the same way on any other 4xx, and retrying those forever would block
- * the queue. A 2xx without a batch body (a beacon, a minimal custom server) means all accepted.
+ * the queue. A 2xx without a body (a beacon, a minimal custom server) means all accepted; a 2xx
+ * whose body is not JSON — a captive portal's or a proxy's HTML page — came from something other
+ * than Rapport, so nothing was acknowledged: the batch is retried (the server dedupes on id).
  */
 export function classifyResponse(
   response: TransportResponse,
@@ -21,12 +23,18 @@ export function classifyResponse(
 ): BatchOutcome {
   const { status } = response;
   if (status >= 200 && status < 300) {
+    if (!isAcknowledgement(response.body)) return { kind: 'retry', retryAfterMs: undefined };
     return { kind: 'delivered', result: readBatchResponse(response.body, batchSize) };
   }
   if (status === 408 || status === 429 || status >= 500) {
     return { kind: 'retry', retryAfterMs: parseRetryAfter(response.headers['retry-after'], now) };
   }
   return { kind: 'drop', error: errorFromResponse(response) };
+}
+
+/** Empty, or a JSON object: text (HTML, a bare string) is not an answer from Rapport. */
+function isAcknowledgement(body: unknown): boolean {
+  return body === undefined || (typeof body === 'object' && body !== null);
 }
 
 function readBatchResponse(body: unknown, batchSize: number): BatchResponse {
