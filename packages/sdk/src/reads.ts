@@ -1,10 +1,10 @@
 import { RapportError } from './errors';
-import { errorFromResponse } from './outbox/classify-response';
+import { errorFromResponse, isAcknowledgement } from './outbox/classify-response';
 import type { Transport, TransportRequest } from './types';
 
 /**
  * Sends a read (or the redeem call) straight through the transport: no outbox, because the
- * caller is waiting for the answer. Resolves the 2xx body; rejects with a {@link RapportError}
+ * caller is waiting for the answer. Resolves the 2xx JSON body; rejects with a {@link RapportError}
  * (`network` when the server could not be reached, the server's own code otherwise).
  */
 export async function request(transport: Transport, req: TransportRequest): Promise<unknown> {
@@ -14,7 +14,15 @@ export async function request(transport: Transport, req: TransportRequest): Prom
   } catch (cause) {
     throw new RapportError('network', 'Could not reach the Rapport server', { cause });
   }
-  if (response.status >= 200 && response.status < 300) return response.body;
+  if (response.status >= 200 && response.status < 300) {
+    if (isAcknowledgement(response.body)) return response.body;
+    // A captive portal or proxy page, not Rapport. No status on the error: whether the request
+    // got through is unknown, so a redeem keeps its id and its retry cannot charge twice.
+    throw new RapportError(
+      'http',
+      `The server answered ${response.status} with something other than JSON`,
+    );
+  }
   throw errorFromResponse(response);
 }
 

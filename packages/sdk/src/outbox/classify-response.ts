@@ -33,7 +33,7 @@ export function classifyResponse(
 }
 
 /** Empty, or a JSON object: text (HTML, a bare string) is not an answer from Rapport. */
-function isAcknowledgement(body: unknown): boolean {
+export function isAcknowledgement(body: unknown): boolean {
   return body === undefined || (typeof body === 'object' && body !== null);
 }
 
