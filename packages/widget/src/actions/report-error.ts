@@ -40,9 +40,19 @@ export function guard<A extends unknown[]>(
   return (...args) => {
     try {
       const result = handler(...args);
-      if (result instanceof Promise) result.catch((error: unknown) => reportError(client, error));
+      catchRejection(result, (error) => reportError(client, error));
     } catch (error) {
       reportError(client, error);
     }
   };
+}
+
+/**
+ * Attach `onError` to `result` when it is a promise. Checked by shape, not `instanceof
+ * Promise`: pages running zone.js (Angular) or a polyfill replace `window.Promise`, while
+ * `async` functions still return native promises that would then go unhandled.
+ */
+export function catchRejection(result: unknown, onError: (error: unknown) => void): void {
+  const then = (result as { then?: unknown } | null | undefined)?.then;
+  if (typeof then === 'function') then.call(result, undefined, onError);
 }

@@ -1,5 +1,5 @@
 import type { RapportClient } from '@rapport/sdk';
-import { reportError } from '../actions/report-error';
+import { catchRejection, reportError } from '../actions/report-error';
 import type { WidgetHandle } from '../mount';
 import type { WidgetOptions } from '../options';
 
@@ -34,9 +34,7 @@ export function createCommandApi(start: (settings: InitSettings) => Session): Ra
     if (session) reportError(session.client, error);
     else console.warn('[rapport]', error);
   };
-  const settle = (result: unknown) => {
-    if (result instanceof Promise) result.catch(report);
-  };
+  const settle = (result: unknown) => catchRejection(result, report);
 
   function init(next: unknown): void {
     if (!isInit(next)) {
