@@ -19,6 +19,7 @@ import { RapportError } from './errors';
 import { createIdentity } from './identity';
 import { createOutbox } from './outbox/outbox';
 import { watchPage } from './page-lifecycle';
+import { pendingSurveyIds } from './pending-surveys';
 import { request, withQuery } from './reads';
 import { createRedeemer } from './redeem';
 import { resilientStore } from './storage/local-storage-store';
@@ -195,11 +196,15 @@ function createClientUsing(
         const refusal = refuse();
         if (refusal) throw refusal;
         const { anonymousId, userId } = identity.current();
+        // Taken before asking: an answer acknowledged while the request is in flight may have
+        // reached the server after it chose what to offer.
+        const answered = pendingSurveyIds(outbox.pending());
         // The server reads at most 2,048 characters of it; a longer URL would fail the request.
         const url = (globalThis as { location?: { href?: string } }).location?.href?.slice(0, 2048);
         const path = withQuery('/v1/surveys/eligible', { anonymousId, userId, url });
         const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
-        return body?.surveys ?? [];
+        for (const id of pendingSurveyIds(outbox.pending())) answered.add(id);
+        return (body?.surveys ?? []).filter((survey) => !answered.has(survey.id));
       },
       respond: (surveyId, answer) => write((from) => buildSurveyResponse(from, surveyId, answer)),
       dismiss: (surveyId) =>

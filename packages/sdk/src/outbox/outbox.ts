@@ -42,6 +42,8 @@ export interface Outbox {
   retryNow(): Promise<BatchResponse | undefined>;
   /** The page is going away: hand everything to the beacon transport, in ≤ 64 KiB chunks. */
   drainWithBeacon(): void;
+  /** The messages waiting to be acknowledged, including what earlier pages left. */
+  pending(): Message[];
   /** Forgets every pending message (consent withdrawn). */
   clear(): void;
   destroy(): void;
@@ -257,6 +259,11 @@ export function createOutbox(config: OutboxConfig): Outbox {
         if (outcome.kind === 'delivered') applyDelivered(batch, outcome.result);
       });
       void Promise.allSettled(sends).then(() => sendLease.release());
+    },
+    pending() {
+      if (destroyed) return [];
+      adopt();
+      return queue.read();
     },
     clear() {
       // Consent withdrawn covers what other tabs and earlier pages left, too.
