@@ -56,7 +56,7 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
   base.textContent = css;
   const app = document.createElement('div');
   shadow.append(base, theme, app);
-  (options.container ?? document.body).appendChild(host);
+  const stopWaiting = attach(host, options.container, client);
 
   const store = createStore(client, options);
   const surveys = createSurveyScheduler(store);
@@ -118,6 +118,7 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
     unmount() {
       if (!mounted) return;
       mounted = false;
+      stopWaiting();
       clearTimeout(loadConfig);
       surveys.cancel();
       stopTheme();
@@ -126,4 +127,26 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
       host.remove();
     },
   };
+}
+
+/**
+ * Put `host` in `container`, or in the body. An async script served from cache can run while
+ * the parser is still in `<head>`, before `document.body` exists: then wait for the document
+ * to be parsed. Returns a function that stops waiting (unmounted before that).
+ */
+function attach(host: HTMLElement, container: HTMLElement | undefined, client: RapportClient) {
+  const parent = container ?? document.body;
+  if (parent) {
+    parent.appendChild(host);
+    return () => {};
+  }
+  const onReady = () => {
+    try {
+      document.body.appendChild(host);
+    } catch (error) {
+      reportError(client, error);
+    }
+  };
+  document.addEventListener('DOMContentLoaded', onReady, { once: true });
+  return () => document.removeEventListener('DOMContentLoaded', onReady);
 }

@@ -56,7 +56,7 @@ export interface WidgetOptions {
   nonce?: string;
   /**
    * Element the widget's host element is appended to.
-   * @default document.body
+   * @default document.body (once it exists, when mounted from `<head>`)
    * @example { container: document.getElementById('support') }
    */
   container?: HTMLElement;
