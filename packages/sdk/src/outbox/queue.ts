@@ -46,12 +46,26 @@ export function readQueueRecord(raw: string | null): QueueRecord | undefined {
   if (!raw) return undefined;
   try {
     const parsed = JSON.parse(raw) as QueueRecord | Message[];
-    if (Array.isArray(parsed)) return { heartbeat: 0, released: false, messages: parsed };
-    return Array.isArray(parsed?.messages) ? parsed : undefined;
+    if (Array.isArray(parsed))
+      return { heartbeat: 0, released: false, messages: keepMessages(parsed) };
+    if (!Array.isArray(parsed?.messages)) return undefined;
+    return { ...parsed, messages: keepMessages(parsed.messages) };
   } catch {
     // A corrupt entry must not block new messages forever.
     return undefined;
   }
+}
+
+/**
+ * Only entries that look like messages. One `null` or number in a stored array (written by
+ * another script or an old version) would otherwise throw on every read, so no new message
+ * could be stored and the heartbeat's timer would throw into the page.
+ */
+function keepMessages(entries: unknown[]): Message[] {
+  return entries.filter(
+    (entry): entry is Message =>
+      typeof entry === 'object' && entry !== null && typeof (entry as Message).id === 'string',
+  );
 }
 
 /**
