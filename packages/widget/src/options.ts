@@ -100,8 +100,10 @@ export const ALL_PANELS: WidgetPanel[] = ['feedback', 'surveys', 'loyalty', 'inb
 export function resolveOptions(options: WidgetOptions, config?: WidgetConfig): ResolvedOptions {
   const server: Partial<WidgetConfig> = typeof config === 'object' && config !== null ? config : {};
   const theme: Partial<WidgetConfig['theme']> = server.theme ?? {};
-  const locale = options.locale ?? globalThis.navigator?.language ?? 'en';
-  const panels = options.panels ?? (Array.isArray(server.panels) ? server.panels : ALL_PANELS);
+  // Options can come from untyped page code (`rapport('update', …)`): a wrong type falls back
+  // like a missing one, so it cannot throw from every render.
+  const locale = stringOr(options.locale) ?? globalThis.navigator?.language ?? 'en';
+  const panels = arrayOr(options.panels) ?? arrayOr(server.panels) ?? ALL_PANELS;
   return {
     position: options.position ?? oneOf(server.position, POSITIONS) ?? 'bottom-right',
     theme: options.theme ?? oneOf(theme.mode, THEMES) ?? 'auto',
@@ -120,6 +122,14 @@ const THEMES: WidgetTheme[] = ['light', 'dark', 'auto'];
 
 function oneOf<T extends string>(value: unknown, allowed: T[]): T | undefined {
   return allowed.includes(value as T) ? (value as T) : undefined;
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function arrayOr<T>(value: T[] | undefined): T[] | undefined {
+  return Array.isArray(value) ? value : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
