@@ -221,6 +221,8 @@ export function createOutbox(config: OutboxConfig): Outbox {
     deliver(message) {
       if (destroyed)
         return Promise.reject(new RapportError('destroyed', 'The client was destroyed'));
+      // What an earlier page left is older: take it in first, so it is sent first.
+      adopt();
       reportDropped(queue.append(message));
       const receipt = waiters.wait(message);
       // Backing off, rate limited or offline: the message is safe; don't hammer the server.
