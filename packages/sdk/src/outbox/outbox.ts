@@ -69,6 +69,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
   const waiters = createWaiters(emitter);
   let attempt = 0;
   let blockedUntil = 0;
+  let blockedFor = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<BatchResponse | undefined> | undefined;
   let rerun: Promise<BatchResponse | undefined> | undefined;
@@ -86,9 +87,20 @@ export function createOutbox(config: OutboxConfig): Outbox {
   };
 
   const backOff = (retryAfterMs: number | undefined) => {
-    if (retryAfterMs !== undefined) blockedUntil = now() + retryAfterMs;
+    if (retryAfterMs !== undefined) {
+      blockedUntil = now() + retryAfterMs;
+      blockedFor = retryAfterMs;
+    }
     schedule(retryAfterMs ?? nextBackoffDelay(attempt, config.retryBaseMs, config.retryCapMs));
     attempt++;
+  };
+
+  /** Milliseconds the server's `Retry-After` still forbids sending. */
+  const waitLeft = () => {
+    const left = blockedUntil - now();
+    // The wall clock was set back: never wait longer than the server asked for.
+    if (left > blockedFor) blockedUntil = now() + blockedFor;
+    return Math.max(0, Math.min(left, blockedFor));
   };
 
   const reportDropped = (dropped: DropResult | undefined) => {
@@ -162,8 +174,8 @@ export function createOutbox(config: OutboxConfig): Outbox {
 
   const runFlush = async (): Promise<BatchResponse | undefined> => {
     if (destroyed) return undefined;
-    if (now() < blockedUntil) {
-      schedule(blockedUntil - now());
+    if (waitLeft() > 0) {
+      schedule(waitLeft());
       return undefined;
     }
     adopt();
@@ -226,7 +238,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
       reportDropped(queue.append(message));
       const receipt = waiters.wait(message);
       // Backing off, rate limited or offline: the message is safe; don't hammer the server.
-      if (timer !== undefined || now() < blockedUntil || isOffline()) {
+      if (timer !== undefined || waitLeft() > 0 || isOffline()) {
         // `navigator.onLine` can be wrong; a slow retry still runs if `online` never fires.
         if (timer === undefined) backOff(undefined);
         if (!running) waiters.settleAllQueued();
@@ -248,7 +260,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
       queue.release();
       // A beacon the browser accepts counts as sent, so never hand one over when it would
       // likely fail — offline, backing off, rate limited: those messages wait for the next page.
-      if (attempt > 0 || now() < blockedUntil || isOffline() || queue.read().length === 0) return;
+      if (attempt > 0 || waitLeft() > 0 || isOffline() || queue.read().length === 0) return;
       if (!sendLease.acquire()) return; // another tab is sending them
       const sends = splitIntoBatches(queue.read()).map(async (batch) => {
         const response = await config.beacon.send({
