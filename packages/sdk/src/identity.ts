@@ -1,4 +1,5 @@
 import { createId } from './create-id';
+import { toJson } from './to-json';
 import type { KeyValueStorage } from './types';
 
 /** Who the visitor is: a random anonymous id, plus the site's user id once identified. */
@@ -38,7 +39,7 @@ export function createIdentity(storage: KeyValueStorage, storageKey: string, per
   };
   const save = (state: IdentityState) => {
     memory = state;
-    if (enabled) storage.setItem(storageKey, JSON.stringify(state));
+    if (enabled) storage.setItem(storageKey, toJson(state));
   };
   if (enabled) save(load() ?? memory);
 

@@ -1,4 +1,5 @@
 import type { Message } from '@rapport/protocol';
+import { toJson } from '../to-json';
 import type { KeyValueStorage } from '../types';
 import { jsonByteLength } from './byte-length';
 
@@ -78,10 +79,10 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
   const read = (): Message[] => readQueueRecord(storage.getItem(storageKey))?.messages ?? [];
   const write = (messages: Message[]) => {
     if (messages.length === 0) storage.removeItem(storageKey);
-    else if (!now) storage.setItem(storageKey, JSON.stringify(messages));
+    else if (!now) storage.setItem(storageKey, toJson(messages));
     else {
       const record: QueueRecord = { heartbeat: now(), released, messages };
-      storage.setItem(storageKey, JSON.stringify(record));
+      storage.setItem(storageKey, toJson(record));
     }
   };
   return {

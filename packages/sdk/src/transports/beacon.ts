@@ -1,3 +1,4 @@
+import { toJson } from '../to-json';
 import type { Transport } from '../types';
 import { DEFAULT_ENDPOINT, joinUrl, readResponse } from './read-response';
 
@@ -30,7 +31,7 @@ export function beaconTransport(options: BeaconTransportOptions): Transport {
     async send(request) {
       const separator = request.path.includes('?') ? '&' : '?';
       const url = `${joinUrl(endpoint, request.path)}${separator}key=${encodeURIComponent(options.key)}`;
-      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      const body = request.body === undefined ? undefined : toJson(request.body);
       if (request.method === 'POST' && sendBeacon(url, body ?? '')) {
         return { status: BEACON_ACCEPTED, headers: {}, body: undefined };
       }

@@ -1,3 +1,4 @@
+import { toJson } from '../to-json';
 import type { Transport } from '../types';
 import { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, joinUrl, readResponse } from './read-response';
 
@@ -52,7 +53,7 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
         const response = await fetch(joinUrl(endpoint, request.path), {
           method: request.method,
           headers,
-          body: json ? JSON.stringify(request.body) : null,
+          body: json ? toJson(request.body) : null,
           signal: controller.signal,
         });
         return await readResponse(response);

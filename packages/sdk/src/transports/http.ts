@@ -1,4 +1,5 @@
 import ky, { HTTPError } from 'ky';
+import { toJson } from '../to-json';
 import type { Transport } from '../types';
 import { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, joinUrl, readResponse } from './read-response';
 
@@ -38,7 +39,7 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
       try {
         const response = await ky(joinUrl(endpoint, request.path), {
           method: request.method,
-          ...(request.body === undefined ? {} : { json: request.body }),
+          ...(request.body === undefined ? {} : { json: request.body, stringifyJson: toJson }),
           headers: request.headers ?? {},
           signal: request.signal ?? null,
           timeout,

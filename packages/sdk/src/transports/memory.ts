@@ -1,3 +1,4 @@
+import { toJson } from '../to-json';
 import type { Transport, TransportRequest, TransportResponse } from '../types';
 
 /** What a {@link memoryTransport} handler returns; `headers` may be left out. */
@@ -37,7 +38,7 @@ export function memoryTransport(
 }
 
 function roundTrip(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  return value === undefined ? undefined : JSON.parse(toJson(value));
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
