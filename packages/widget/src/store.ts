@@ -113,8 +113,11 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
     rewards,
     redeeming,
     redeemResult,
-    /** The referral link was just copied (shows "Link copied"). */
-    referralCopied: signal(false),
+    /**
+     * What the copy button did: `copied` shows "Link copied"; `manual` (no clipboard access)
+     * selects the link and asks the visitor to copy it by hand.
+     */
+    referralCopy: signal<'copied' | 'manual' | undefined>(undefined),
     inbox: signal<Remote<InboxResponse>>({ state: 'idle' }),
 
     survey,

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { guard } from '../actions/report-error';
 import { useStore } from './store-context';
 
@@ -5,12 +6,21 @@ import { useStore } from './store-context';
 export function ReferralLink({ code }: { code: string }) {
   const store = useStore();
   const t = store.texts.value;
-  const copied = store.referralCopied;
+  const copied = store.referralCopy;
   const link = referralLink(store.settings.value.referralUrl, code);
+  const field = useRef<HTMLInputElement>(null);
 
   const copy = async () => {
-    await navigator.clipboard.writeText(link);
-    copied.value = true;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied.value = 'copied';
+    } catch {
+      // No clipboard on plain http, in old browsers, or when permission is refused: say so,
+      // and leave the link selected so the visitor can copy it by hand.
+      copied.value = 'manual';
+      field.current?.focus();
+      field.current?.select();
+    }
   };
 
   return (
@@ -20,6 +30,7 @@ export function ReferralLink({ code }: { code: string }) {
       <div class="row">
         <input
           id="rapport-referral-link"
+          ref={field}
           readOnly
           value={link}
           onFocus={(event) => event.currentTarget.select()}
@@ -29,7 +40,7 @@ export function ReferralLink({ code }: { code: string }) {
         </button>
       </div>
       <p role="status" class="success">
-        {copied.value ? t.copied : ''}
+        {copied.value === 'copied' ? t.copied : copied.value === 'manual' ? t.copyManually : ''}
       </p>
     </section>
   );

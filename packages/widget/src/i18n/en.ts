@@ -77,6 +77,7 @@ export const en = {
   referralLink: 'Your referral link',
   copy: 'Copy link',
   copied: 'Link copied',
+  copyManually: 'Press Ctrl+C (⌘C on a Mac) to copy the selected link',
   activity: 'Recent activity',
   noActivity: 'No activity yet — your points will show up here.',
   loyaltyError: 'We couldn’t load your rewards.',

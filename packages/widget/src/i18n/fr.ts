@@ -76,6 +76,7 @@ export const fr: Texts = {
   referralLink: 'Votre lien de parrainage',
   copy: 'Copier le lien',
   copied: 'Lien copié',
+  copyManually: 'Appuyez sur Ctrl+C (⌘C sur Mac) pour copier le lien sélectionné',
   activity: 'Activité récente',
   noActivity: 'Aucune activité — vos points apparaîtront ici.',
   loyaltyError: 'Impossible de charger vos récompenses.',
