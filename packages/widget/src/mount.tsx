@@ -28,11 +28,15 @@ export interface WidgetHandle {
   readonly host: HTMLElement | undefined;
 }
 
+/** The widget mounted for each client; unmounting an old handle again is a no-op. */
+const current = new WeakMap<RapportClient, WidgetHandle>();
+
 const NOOP: WidgetHandle = { open() {}, close() {}, update() {}, unmount() {}, host: undefined };
 
 /**
- * Render the Rapport widget into a shadow root on the page. Never throws: a failure is
- * reported through `client.emit('error')` and a do-nothing handle is returned.
+ * Render the Rapport widget into a shadow root on the page. Mounting again for the same client
+ * replaces the previous widget. Never throws: a failure is reported through
+ * `client.emit('error')` and a do-nothing handle is returned.
  * @example
  * const client = createClient({ key: 'pk_demo' });
  * const widget = mount(client, { theme: 'dark', locale: 'fr' });
@@ -40,7 +44,11 @@ const NOOP: WidgetHandle = { open() {}, close() {}, update() {}, unmount() {}, h
  */
 export function mount(client: RapportClient, options: WidgetOptions = {}): WidgetHandle {
   try {
-    return mountUnsafe(client, options);
+    // Mounting again (a re-render, a second script) replaces the widget: one launcher a client.
+    current.get(client)?.unmount();
+    const handle = mountUnsafe(client, options);
+    current.set(client, handle);
+    return handle;
   } catch (error) {
     reportError(client, error);
     return NOOP;
