@@ -28,6 +28,10 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number;
   headers: Record<string, string>;
+  /**
+   * The body parsed from JSON, `undefined` when empty. Anything else (text, an HTML page) on a
+   * 2xx is not an answer from Rapport: a batch is retried and a read rejects.
+   */
   body: unknown;
 }
 
