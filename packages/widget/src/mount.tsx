@@ -2,7 +2,7 @@
 import { effect } from '@preact/signals';
 import type { RapportClient } from '@rapport/sdk';
 import { render } from 'preact';
-import { markFeedbackDelivered } from './actions/feedback';
+import { markFeedbackDelivered, markFeedbackFailed } from './actions/feedback';
 import { reportError } from './actions/report-error';
 import { createSurveyScheduler } from './actions/surveys';
 import { App } from './components/App';
@@ -87,6 +87,10 @@ function mountUnsafe(client: RapportClient, options: WidgetOptions): WidgetHandl
       void surveys.check();
     }),
     client.on('sent', ({ message }) => markFeedbackDelivered(store, message.id)),
+    client.on('error', ({ message }) => markFeedbackFailed(store, message)),
+    client.on('dropped', ({ messages }) => {
+      for (const message of messages) markFeedbackFailed(store, message);
+    }),
     client.on('reset', () => {
       store.userId.value = undefined;
       forget();

@@ -1,4 +1,4 @@
-import { MAX_TEXT_LENGTH } from '@rapport/protocol';
+import { MAX_TEXT_LENGTH, type Message } from '@rapport/protocol';
 import type { FeedbackErrors, Store } from '../store';
 import { reportError } from './report-error';
 
@@ -75,4 +75,21 @@ export function markFeedbackDelivered(store: Store, messageId: string): void {
     form.status.value = 'sent';
     form.queuedId.value = undefined;
   }
+}
+
+/**
+ * The outbox gave up on a message (rejected by the server, or dropped when full): if it is
+ * the feedback shown as saved, put its text back in the form with an error, since the
+ * "will be sent" promise can no longer be kept.
+ */
+export function markFeedbackFailed(store: Store, message: Message | undefined): void {
+  const form = store.feedback;
+  if (message?.type !== 'feedback' || form.status.value !== 'queued') return;
+  if (form.queuedId.value !== message.id) return;
+  form.queuedId.value = undefined;
+  form.message.value = message.message;
+  form.email.value = message.email ?? '';
+  form.category.value = message.category ?? '';
+  form.errors.value = { form: 'errorSend' };
+  form.status.value = 'editing';
 }

@@ -39,6 +39,8 @@ interface FakeServerState {
   offline: boolean;
   /** Paths (without query) answered with a 500. */
   failing: Set<string>;
+  /** Message types the batch endpoint rejects (as invalid), e.g. `feedback`. */
+  rejecting: Set<string>;
   /** Every request seen, as `METHOD /path`. */
   requests: string[];
   /** While set, batch requests wait for this promise (to observe in-flight states). */
@@ -65,6 +67,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
     charges: [],
     offline: false,
     failing: new Set(),
+    rejecting: new Set(),
     requests: [],
     gate: undefined,
     ...overrides,
@@ -128,14 +131,17 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
   function batch(messages: Message[]): TransportResponse {
     let accepted = 0;
     let duplicates = 0;
+    const rejected: { id: string; code: string; message: string }[] = [];
     for (const message of messages) {
-      if (state.messages.some((m) => m.id === message.id)) duplicates++;
+      if (state.rejecting.has(message.type)) {
+        rejected.push({ id: message.id, code: 'invalid_body', message: 'Rejected by the server' });
+      } else if (state.messages.some((m) => m.id === message.id)) duplicates++;
       else {
         state.messages.push(message);
         accepted++;
       }
     }
-    return ok({ accepted, duplicates, rejected: [] });
+    return ok({ accepted, duplicates, rejected });
   }
 
   return { state, handle };
