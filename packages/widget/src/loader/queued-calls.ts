@@ -8,5 +8,13 @@ export type Queue = ArrayLike<ArrayLike<unknown>>;
  */
 export function queuedCalls(own: Queue | undefined, shadowing: Queue | undefined): unknown[][] {
   const queues = shadowing && shadowing !== own ? [own, shadowing] : [own];
-  return queues.flatMap((queue) => Array.from(queue ?? [], (call) => Array.from(call)));
+  return queues.flatMap((queue) =>
+    // Junk pushed beside the real calls is skipped: one bad entry must not stop the widget.
+    Array.from(queue ?? []).flatMap((call) => (isCall(call) ? [Array.from(call)] : [])),
+  );
+}
+
+function isCall(call: unknown): call is ArrayLike<unknown> {
+  const length = (call as { length?: unknown } | null | undefined)?.length;
+  return typeof call === 'object' && typeof length === 'number' && length > 0;
 }
