@@ -102,7 +102,7 @@ function loadSection(loads: { rows: LoadRow[]; runs: number; rates: number[] }):
       const mine = rapport.medians[rate]!;
       lines.push(
         check(
-          `${rate}× CPU: faster than Sentry's feedback button (${mine.toFixed(0)} ms vs ${sentry.medians[rate]!.toFixed(0)} ms)`,
+          `${rate}× CPU: faster than Sentry's feedback button (${mine.toFixed(1)} ms vs ${sentry.medians[rate]!.toFixed(1)} ms)`,
           mine < sentry.medians[rate]!,
         ),
         check(
