@@ -1,18 +1,7 @@
 import type { Store } from '../store';
-import { readWithRetry } from './read-with-retry';
-import { reportError } from './report-error';
+import { loadPersonal } from './load-personal';
 
 /** Load the customer's feedback threads and the team's replies. */
-export async function loadInbox(store: Store): Promise<void> {
-  if (store.isGuest.value || store.inbox.value.state === 'loading') return;
-  store.inbox.value = { state: 'loading' };
-  try {
-    store.inbox.value = {
-      state: 'ready',
-      data: await readWithRetry(() => store.client.inbox.get()),
-    };
-  } catch (error) {
-    store.inbox.value = { state: 'error' };
-    reportError(store.client, error);
-  }
+export function loadInbox(store: Store): Promise<void> {
+  return loadPersonal(store, store.inbox, () => store.client.inbox.get());
 }

@@ -1,20 +1,10 @@
 import type { Store } from '../store';
-import { readWithRetry } from './read-with-retry';
+import { loadPersonal } from './load-personal';
 import { reportError } from './report-error';
 
 /** Load the signed-in customer's loyalty account; anonymous visitors get the guest view. */
-export async function loadLoyalty(store: Store): Promise<void> {
-  if (store.isGuest.value || store.loyalty.value.state === 'loading') return;
-  store.loyalty.value = { state: 'loading' };
-  try {
-    store.loyalty.value = {
-      state: 'ready',
-      data: await readWithRetry(() => store.client.loyalty.get()),
-    };
-  } catch (error) {
-    store.loyalty.value = { state: 'error' };
-    reportError(store.client, error);
-  }
+export function loadLoyalty(store: Store): Promise<void> {
+  return loadPersonal(store, store.loyalty, () => store.client.loyalty.get());
 }
 
 /**

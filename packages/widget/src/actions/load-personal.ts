@@ -1,0 +1,24 @@
+import type { Signal } from '@preact/signals';
+import type { Remote, Store } from '../store';
+import { readWithRetry } from './read-with-retry';
+import { reportError } from './report-error';
+
+/**
+ * Load one piece of the signed-in customer's data into its signal: loading, then ready or
+ * error. Anonymous visitors get the guest view instead, and a load already under way is
+ * not started twice.
+ */
+export async function loadPersonal<T>(
+  store: Store,
+  target: Signal<Remote<T>>,
+  read: () => Promise<T>,
+): Promise<void> {
+  if (store.isGuest.value || target.value.state === 'loading') return;
+  target.value = { state: 'loading' };
+  try {
+    target.value = { state: 'ready', data: await readWithRetry(read) };
+  } catch (error) {
+    target.value = { state: 'error' };
+    reportError(store.client, error);
+  }
+}
