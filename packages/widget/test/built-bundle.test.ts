@@ -1,28 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@testing-library/preact';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { ensureWidgetBundle } from '../../../scripts/widget-bundle';
 
 const root = join(import.meta.dirname, '..');
 const bundlePath = join(root, 'dist/rapport.js');
 let code = '';
 
-/** True when dist/rapport.js is missing or older than any source it bundles (widget, SDK, protocol). */
-function isStale(): boolean {
-  if (!existsSync(bundlePath)) return true;
-  const built = statSync(bundlePath).mtimeMs;
-  return ['src', '../sdk/src', '../protocol/src'].some((dir) =>
-    readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).some(
-      (file) => statSync(join(root, dir, file)).mtimeMs > built,
-    ),
-  );
-}
-
 beforeAll(() => {
-  if (isStale()) {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { cwd: root });
-  }
+  // Rebuilt when older than any source it bundles (widget, SDK, protocol).
+  ensureWidgetBundle();
   code = readFileSync(bundlePath, 'utf8');
 }, 60_000);
 
