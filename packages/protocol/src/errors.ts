@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'insufficient_points',
   'rate_limited',
   'method_not_allowed',
+  'csrf_failed',
+  'invalid_credentials',
+  'invalid_setup_token',
   // Server fault (5xx) — never caused by bad input
   'internal',
   'unavailable',

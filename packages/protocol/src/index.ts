@@ -7,10 +7,12 @@
 
 export * from './admin';
 export * from './config';
+export * from './console';
 export * from './errors';
 export * from './feedback';
 export * from './fields';
 export * from './limits';
 export * from './loyalty';
 export * from './messages';
+export * from './roles';
 export * from './surveys';

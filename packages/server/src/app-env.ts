@@ -1,3 +1,4 @@
+import type { Role } from '@rapport/protocol';
 import type { Clock } from './clock';
 import type { IngestQueue } from './ingest-queue';
 import type { ResolvedLimits } from './limits';
@@ -7,6 +8,14 @@ import type { ConsumeFn } from './rate-limiter';
 import type { Store } from './store';
 import type { Project } from './store/projects';
 
+/**
+ * Who is making an admin or console request: a site's backend holding the secret key (counts
+ * as owner), or a signed-in teammate with their role in the request's project.
+ */
+export type Actor =
+  | { kind: 'secret_key' }
+  | { kind: 'teammate'; userId: string; email: string; name: string; role: Role };
+
 /** Hono's typing for Rapport's context variables. */
 export interface AppEnv {
   Variables: {
@@ -14,6 +23,8 @@ export interface AppEnv {
     requestId: string;
     /** The project the request's key belongs to (set by the key middleware). */
     project: Project;
+    /** Who is acting on an admin route (set by `adminAccess`; see {@link Actor}). */
+    actor: Actor;
   };
 }
 

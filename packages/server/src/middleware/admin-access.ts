@@ -25,6 +25,7 @@ export function adminAccess(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const project = key.startsWith('sk_') ? await deps.projects.bySecretKey(key) : undefined;
     if (!project) throw new UnauthorizedError('Unknown secret key.');
     c.set('project', project);
+    c.set('actor', { kind: 'secret_key' });
     await deps.perKey(`sk:${project.id}`);
     await next();
   };

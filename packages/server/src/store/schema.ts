@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PeopleTables } from './schema-people';
 
 /** Timestamps are written as ISO strings or Dates and read back as Dates (pg) or Dates (PGlite). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -16,6 +17,13 @@ export interface ProjectsTable {
   settings: Json<Record<string, unknown>>;
   widget_config: Json<Record<string, unknown>>;
   created_at: Generated<Date>;
+  /** SHA-256 of the secret key before the last rotation, valid until the time below. */
+  previous_secret_key_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_secret_key_expires_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
 }
 
 /** One browser identity (anonymous id), linked to a user by identify. */
@@ -158,7 +166,7 @@ export interface RedemptionsTable {
 }
 
 /** Every table Rapport stores, as Kysely sees it. Mirrors `src/migrations/*.sql`. */
-export interface Database {
+export interface Database extends PeopleTables {
   projects: ProjectsTable;
   customers: CustomersTable;
   processed_messages: ProcessedMessagesTable;

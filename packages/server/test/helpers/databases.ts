@@ -32,6 +32,11 @@ const TABLES = [
   'loyalty_tiers',
   'ways_to_earn',
   'redemptions',
+  'users',
+  'memberships',
+  'sessions',
+  'invitations',
+  'audit_log',
 ];
 
 async function truncateAll(store: Store) {
