@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_PATTERN, isPathSafeId } from './id-pattern';
 import {
   MAX_ID_LENGTH,
   MAX_LABEL_LENGTH,
@@ -7,12 +8,19 @@ import {
   MAX_URL_LENGTH,
 } from './limits';
 
-/** An opaque id: 1–128 characters of letters, digits, `_`, `-`, `.`, `:` or `@`. */
+// Re-exported here so the package's door (index.ts) needs no extra line for it.
+export { ID_PATTERN, isPathSafeId } from './id-pattern';
+
+/**
+ * An opaque id: 1–128 characters of letters, digits, `_`, `-`, `.`, `:` or `@`, and not `.`
+ * or `..` (see {@link isPathSafeId}): every id must work as a URL path segment.
+ */
 export const idSchema = z
   .string()
   .min(1)
   .max(MAX_ID_LENGTH)
-  .regex(/^[A-Za-z0-9_.:@-]+$/, 'must contain only letters, digits and _ - . : @');
+  .regex(ID_PATTERN, 'must contain only letters, digits and _ - . : @')
+  .refine(isPathSafeId, 'must not be . or .. (they vanish from URL paths)');
 
 /** A user id chosen by the site owner: any printable text up to 128 characters. */
 export const userIdSchema = z

@@ -5,7 +5,10 @@ import { FEEDBACK_CATEGORIES, MAX_TEXT_LENGTH } from '../src/index';
 const idChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:@-'.split('');
 
 /** A valid opaque id. */
-export const id = fc.string({ unit: fc.constantFrom(...idChars), minLength: 1, maxLength: 128 });
+export const id = fc
+  .string({ unit: fc.constantFrom(...idChars), minLength: 1, maxLength: 128 })
+  // `.` and `..` are dot segments, which URLs drop: not ids (ids-survive-as-path-segments).
+  .filter((value) => value !== '.' && value !== '..');
 
 /** Non-blank text within the text limit. */
 export const text = (maxLength = MAX_TEXT_LENGTH) =>

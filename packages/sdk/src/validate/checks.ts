@@ -1,4 +1,10 @@
-import { MAX_ID_LENGTH, MAX_OBJECT_KEYS, MAX_TEXT_LENGTH, MAX_URL_LENGTH } from '@rapport/protocol';
+import {
+  isPathSafeId,
+  MAX_ID_LENGTH,
+  MAX_OBJECT_KEYS,
+  MAX_TEXT_LENGTH,
+  MAX_URL_LENGTH,
+} from '@rapport/protocol';
 import { invalidArgument } from '../errors';
 
 /*
@@ -7,7 +13,6 @@ import { invalidArgument } from '../errors';
  * outbox until the server rejects it — and zod stays out of the browser bundle.
  */
 
-const ID_PATTERN = /^[A-Za-z0-9_.:@-]+$/;
 const HASH_PATTERN = /^[0-9a-fA-F]{64}$/;
 // The same pattern zod 4 uses for z.email(), so the SDK accepts exactly what the server does.
 const EMAIL_PATTERN =
@@ -35,11 +40,11 @@ export function checkOptionalString(value: unknown, name: string, max: number): 
   if (value.length > max) throw invalidArgument(`${name} must be at most ${max} characters`);
 }
 
-/** An opaque id: letters, digits and `_ - . : @`, up to 128 characters. */
+/** An opaque id: letters, digits and `_ - . : @`, up to 128 characters, not `.` or `..`. */
 export function checkId(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !ID_PATTERN.test(value)) {
+  if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !isPathSafeId(value)) {
     throw invalidArgument(
-      `${name} must be 1–${MAX_ID_LENGTH} letters, digits or _ - . : @ (got ${describe(value)})`,
+      `${name} must be 1–${MAX_ID_LENGTH} letters, digits or _ - . : @, not . or .. (got ${describe(value)})`,
     );
   }
   return value;
