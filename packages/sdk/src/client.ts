@@ -160,6 +160,14 @@ function createClientUsing(
     if (consent === 'granted' && !destroyed) void outbox.flush();
   }, 0);
 
+  // The one way the user is forgotten, so every listener (the widget's guest view) hears it
+  // whether the page called reset() or the visitor opted out.
+  const forgetUser = () => {
+    identity.reset();
+    redeemer.forget();
+    emitter.emit('reset', {});
+  };
+
   const setConsent = (state: ConsentState) => {
     consent = state;
     storage.setItem(`${prefix}consent`, state);
@@ -233,11 +241,7 @@ function createClientUsing(
     async flush() {
       return refuse() ? undefined : outbox.flush();
     },
-    reset() {
-      identity.reset();
-      redeemer.forget();
-      emitter.emit('reset', {});
-    },
+    reset: forgetUser,
     optIn() {
       if (destroyed) return;
       identity.persist(true);
@@ -248,8 +252,7 @@ function createClientUsing(
       if (destroyed) return;
       outbox.clear();
       identity.persist(false);
-      identity.reset();
-      redeemer.forget();
+      forgetUser();
       setConsent('denied');
     },
     destroy() {

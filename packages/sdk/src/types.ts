@@ -129,6 +129,7 @@ export interface ClientEvents {
   /** Something went wrong that the host page should know about; never thrown. */
   error: { error: RapportErrorLike; message?: Message };
   identify: { userId: string; traits?: Record<string, unknown> };
+  /** The user was forgotten: by `reset()`, or by `optOut()`, which also clears the outbox. */
   reset: Record<string, never>;
   consent: { state: ConsentState };
   online: Record<string, never>;
