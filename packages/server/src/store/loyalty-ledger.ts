@@ -3,8 +3,14 @@ import type { Kysely, Transaction } from 'kysely';
 import { ConflictError, InsufficientPointsError, NotFoundError } from '../errors';
 import type { Database } from './schema';
 
+/*
+ * Ledger ids carry their kind, so an admin earn and a redemption can never claim the same id
+ * (issue 9, item 9; migration 0004 renamed the earns stored before).
+ */
 /** Ledger entries of redemptions are filed under this prefix plus the redemption id. */
 const REDEMPTION_ENTRY = 'redemption:';
+/** Ledger entries of admin earns and deductions: this prefix plus the caller's entry id. */
+const EARN_ENTRY = 'earn:';
 
 /**
  * Creates the member row if needed and locks it for the rest of the transaction. Every balance
@@ -82,13 +88,14 @@ export async function earnPoints(
   entry: { id: string; userId: string; points: number; reason: string },
   now: Date,
 ): Promise<EarnResult> {
+  const ledgerId = `${EARN_ENTRY}${entry.id}`;
   return db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, projectId, entry.userId, now);
     const prior = await trx
       .selectFrom('loyalty_ledger')
       .select('user_id')
       .where('project_id', '=', projectId)
-      .where('id', '=', entry.id)
+      .where('id', '=', ledgerId)
       .executeTakeFirst();
     if (prior) {
       if (prior.user_id !== entry.userId) {
@@ -99,7 +106,7 @@ export async function earnPoints(
     if (member.balance + entry.points < 0) {
       throw new InsufficientPointsError(member.balance, -entry.points);
     }
-    await applyEntry(trx, { projectId, ...entry }, now);
+    await applyEntry(trx, { projectId, ...entry, id: ledgerId }, now);
     return {
       balance: member.balance + entry.points,
       lifetimePoints: member.lifetime + Math.max(entry.points, 0),
