@@ -22,7 +22,12 @@ test.each(BAD)('update(%o) neither throws nor breaks the launcher', async (bad) 
 
   expect(w.screen.getByRole('button', { name: /open feedback/i })).toBeTruthy();
   w.widget.open();
-  expect(await w.screen.findByRole('dialog')).toBeTruthy();
+  // The wrongly typed option falls back to its default (English texts) and the feedback
+  // form still works.
+  expect(await w.screen.findByRole('dialog', { name: 'How can we help?' })).toBeTruthy();
+  expect(w.screen.getByRole('textbox', { name: /Your message/ })).toBeTruthy();
+  // Nothing was reported either: a bad option is not an error the page has to handle.
+  expect(errors).toEqual([]);
 });
 
 test.each(BAD)('mount with %o still shows the launcher', async (bad) => {
