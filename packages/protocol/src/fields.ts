@@ -37,6 +37,20 @@ export const userHashSchema = z
 /** An ISO 8601 timestamp with a time zone. */
 export const timestampSchema = z.iso.datetime({ offset: true });
 
+/** First and last instants a query may name: years 0001–9999, what ISO 8601 and SQL share. */
+const EARLIEST_QUERY_TIME = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST_QUERY_TIME = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * A date (`2026-03-01`) or a timestamp with a time zone, for query strings (`from`, `to`),
+ * limited to years 0001–9999 in UTC: `0000-01-01` or `9999-12-31T23:59-14:00` have the right
+ * shape but no PostgreSQL timestamp, and must answer `invalid_query`, not reach the database.
+ */
+export const queryDateSchema = z.union([z.iso.date(), timestampSchema]).refine((value) => {
+  const time = Date.parse(value);
+  return time >= EARLIEST_QUERY_TIME && time <= LATEST_QUERY_TIME;
+}, 'must be between 0001-01-01 and 9999-12-31 (UTC)');
+
 /** An absolute http(s) URL. */
 export const urlSchema = z
   .string()

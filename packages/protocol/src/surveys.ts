@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, labelSchema, textSchema } from './fields';
+import { idSchema, labelSchema, queryDateSchema, textSchema } from './fields';
 
 export const SURVEY_TYPES = ['nps', 'csat'] as const;
 export const surveyTypeSchema = z.enum(SURVEY_TYPES);
@@ -78,8 +78,8 @@ export const npsSummarySchema = z.object({
 
 export const npsQuerySchema = z.object({
   surveyId: idSchema.optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: queryDateSchema.optional(),
+  to: queryDateSchema.optional(),
   interval: z.enum(['day', 'week', 'month']).default('week'),
 });
 
