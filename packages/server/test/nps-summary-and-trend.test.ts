@@ -24,7 +24,7 @@ describe('npsScore', () => {
     expect(npsScore(2, 1, 3)).toBe(33);
     expect(npsScore(1, 2, 8)).toBe(-13);
     expect(npsScore(2, 1, 8)).toBe(13);
-    // 7/40 × 100 is 17.4999… in floating point when divided first.
+    // 7/40 × 100 is exactly 17.5: a half, which rounds away from zero.
     expect(npsScore(7, 0, 40)).toBe(18);
     expect(npsScore(1, 1, 2)).toBe(0);
     expect(Object.is(npsScore(0, 1, 300), 0)).toBe(true);
