@@ -31,6 +31,19 @@ test('Tab and Shift+Tab stay inside the dialog', async () => {
   expect(dialog.contains(w.active())).toBe(true);
 });
 
+test('Tab with focus outside the dialog brings it back inside, at either end', async () => {
+  w = await renderWidget();
+  const dialog = await openDialog(w);
+  const launcher = w.screen.getByRole('button', { name: 'Open feedback and rewards' });
+  // Focus escaped (a click outside, a re-render): the next Tab reaching the dialog pulls it in.
+  launcher.focus();
+  fireEvent.keyDown(dialog, { key: 'Tab' });
+  expect(w.active()).toBe(w.screen.getByRole('button', { name: 'Close' }));
+  launcher.focus();
+  fireEvent.keyDown(dialog, { key: 'Tab', shiftKey: true });
+  expect(w.active()).toBe(w.screen.getByRole('button', { name: 'Send' }));
+});
+
 test('Esc closes the dialog and focus returns to the launcher', async () => {
   w = await renderWidget();
   await openDialog(w);
