@@ -12,8 +12,12 @@ export type DatabaseFailure = 'conflict' | 'invalid' | 'retry' | 'unavailable';
 const CONFLICT_STATES = new Set(['23505', '23514']);
 /** Serialisation failure and deadlock. */
 const RETRY_STATES = new Set(['40001', '40P01']);
-/** Shutdown, crash restart, "starting up": the server is going away or not yet there. */
-const GOING_AWAY_STATES = new Set(['57P01', '57P02', '57P03']);
+/**
+ * Shutdown, crash restart, "starting up": the server is going away or not yet there. Also
+ * 57014, a statement cancelled by `statement_timeout`, and 25P03, a session ended by
+ * `idle_in_transaction_session_timeout`: the database is too slow to answer in time now.
+ */
+const GOING_AWAY_STATES = new Set(['57P01', '57P02', '57P03', '57014', '25P03']);
 /** Socket errors `pg` passes through when it cannot reach the server. */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -26,11 +30,12 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
 ]);
 /**
- * Messages without a code: `pg` when a connection drops or the pool cannot connect in time,
- * PGlite and Kysely once closed (a shutting-down instance; another one can take the retry).
+ * Messages without a code: `pg` when a connection drops, the pool cannot connect in time or a
+ * query goes unanswered past `query_timeout` ("Query read timeout"), PGlite and Kysely once
+ * closed (a shutting-down instance; another one can take the retry).
  */
 const UNAVAILABLE_MESSAGE =
-  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed|driver has already been destroyed)/i;
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Client was closed and is not queryable|PGlite is closed|driver has already been destroyed)/i;
 
 /** Classifies an error thrown by `pg`, PGlite or Kysely; see {@link DatabaseFailure}. */
 export function classifyDatabaseError(error: unknown): DatabaseFailure | undefined {

@@ -1,17 +1,24 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
-/** A TCP proxy a test can cut and restore, to play a database outage for real. */
+/** A TCP proxy a test can cut, stall and restore, to play a dependency's outage for real. */
 export interface TcpProxy {
   /** The local port to connect to instead of the target's. */
   port: number;
   /** Drops every open connection and refuses new ones. */
   cut(): Promise<void>;
   /**
+   * Makes the target silent, as a frozen host or a network partition does: open connections
+   * stay open but nothing more passes either way, and new connections are accepted and held.
+   * What was sent meanwhile waits in the socket buffers, as TCP retransmits it, and passes on
+   * `restore()`.
+   */
+  stall(): void;
+  /**
    * The next request containing `marker` reaches the database, but its answer is thrown away
    * and the connection dropped: the client cannot tell whether the statement committed.
    */
   dropAnswerTo(marker: string): void;
-  /** Accepts connections again, on the same port. */
+  /** Ends a stall, and accepts connections again (on the same port) after a cut. */
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -22,6 +29,7 @@ export async function createTcpProxy(host: string, targetPort: number): Promise<
   let server: Server | undefined;
   let port = 0;
   let marker: string | undefined;
+  let stalled = false;
 
   function pipeTo(client: Socket) {
     const upstream = connect(targetPort, host);
@@ -33,6 +41,7 @@ export async function createTcpProxy(host: string, targetPort: number): Promise<
         client.destroy();
         upstream.destroy();
       });
+      if (stalled) socket.pause();
     }
     let doomed = false;
     client.on('data', (chunk: Buffer) => {
@@ -47,6 +56,8 @@ export async function createTcpProxy(host: string, targetPort: number): Promise<
       if (doomed) client.destroy();
       else client.write(chunk);
     });
+    // 'data' listeners resume a paused socket; a stalled one must stay paused.
+    if (stalled) for (const socket of [client, upstream]) socket.pause();
   }
 
   async function listen() {
@@ -67,7 +78,17 @@ export async function createTcpProxy(host: string, targetPort: number): Promise<
   return {
     port,
     cut,
-    restore: listen,
+    stall() {
+      stalled = true;
+      for (const socket of sockets) socket.pause();
+    },
+    async restore() {
+      if (stalled) {
+        stalled = false;
+        for (const socket of sockets) socket.resume();
+      }
+      if (!server) await listen();
+    },
     close: cut,
     dropAnswerTo: (text) => {
       marker = text;
