@@ -1,0 +1,111 @@
+import type { ApiClient } from './client';
+import type {
+  AuditItem,
+  CreatedInvitation,
+  CreatedProject,
+  CustomerProfile,
+  CustomerRow,
+  FeedbackFilters,
+  FeedbackList,
+  FeedbackStatus,
+  FeedbackThread,
+  FirstEvent,
+  InvitationPreview,
+  KeyKind,
+  Paged,
+  ProjectSettings,
+  ProjectView,
+  Role,
+  RotatedKeys,
+  SessionBody,
+  Team,
+  TimelineEntry,
+  WidgetConfig,
+} from './types';
+
+const enc = encodeURIComponent;
+
+/** Typed calls of /v1/console/* (people, projects, keys, team, audit). */
+export function consoleEndpoints(api: ApiClient) {
+  const project = (id: string) => `/v1/console/projects/${enc(id)}`;
+  return {
+    status: () => api.request<{ hasOwner: boolean }>('/v1/console/status'),
+    setup: (body: { token: string; email: string; name: string; password: string }) =>
+      api.request<SessionBody>('/v1/console/setup', { method: 'POST', body }),
+    signIn: (body: { email: string; password: string }) =>
+      api.request<SessionBody>('/v1/console/sign-in', { method: 'POST', body }),
+    signOut: () => api.request<void>('/v1/console/sign-out', { method: 'POST' }),
+    session: () => api.request<SessionBody>('/v1/console/session'),
+    changePassword: (body: { currentPassword: string; newPassword: string }) =>
+      api.request<SessionBody>('/v1/console/password', { method: 'POST', body }),
+    createProject: (body: { name: string; allowedOrigins: string[] }) =>
+      api.request<CreatedProject>('/v1/console/projects', { method: 'POST', body }),
+    project: (id: string) => api.request<ProjectView>(project(id)),
+    updateProject: (id: string, body: { name?: string; allowedOrigins?: string[] }) =>
+      api.request<ProjectView>(project(id), { method: 'PATCH', body }),
+    updateWidget: (
+      id: string,
+      body: { widgetConfig?: WidgetConfig; settings?: Partial<ProjectSettings> },
+    ) => api.request<ProjectView>(`${project(id)}/widget`, { method: 'PUT', body }),
+    rotateKey: (id: string, key: KeyKind) =>
+      api.request<RotatedKeys>(`${project(id)}/keys/rotate`, { method: 'POST', body: { key } }),
+    deleteProject: (id: string, confirm: string) =>
+      api.request<void>(project(id), { method: 'DELETE', body: { confirm } }),
+    firstEvent: (id: string) => api.request<FirstEvent>(`${project(id)}/first-event`),
+    team: (id: string) => api.request<Team>(`${project(id)}/members`),
+    invite: (id: string, body: { email: string; role: Role }) =>
+      api.request<CreatedInvitation>(`${project(id)}/invitations`, { method: 'POST', body }),
+    revokeInvitation: (id: string, invitationId: string) =>
+      api.request<void>(`${project(id)}/invitations/${enc(invitationId)}`, { method: 'DELETE' }),
+    changeRole: (id: string, userId: string, role: Role) =>
+      api.request<unknown>(`${project(id)}/members/${enc(userId)}`, {
+        method: 'PATCH',
+        body: { role },
+      }),
+    removeMember: (id: string, userId: string) =>
+      api.request<void>(`${project(id)}/members/${enc(userId)}`, { method: 'DELETE' }),
+    invitation: (token: string) =>
+      api.request<InvitationPreview>(`/v1/console/invitations/${enc(token)}`),
+    acceptInvitation: (token: string, body: { name: string; password: string }) =>
+      api.request<SessionBody>(`/v1/console/invitations/${enc(token)}/accept`, {
+        method: 'POST',
+        body,
+      }),
+    audit: (id: string, cursor?: string) =>
+      api.request<Paged<AuditItem>>(`${project(id)}/audit`, { query: { cursor } }),
+  };
+}
+
+/** Typed calls of the admin API for one project, authorised by the session cookie. */
+export function adminEndpoints(api: ApiClient, projectId: string) {
+  const call = <T>(path: string, options: Parameters<ApiClient['request']>[1] = {}) =>
+    api.request<T>(path, { ...options, project: projectId });
+  const feedback = (id: string) => `/v1/admin/feedback/${enc(id)}`;
+  const customer = (userId: string) => `/v1/admin/customers/${enc(userId)}`;
+  return {
+    feedback: (filters: FeedbackFilters, cursor?: string, limit = 25) =>
+      call<FeedbackList>('/v1/admin/feedback', {
+        query: { ...filters, hasEmail: filters.hasEmail, cursor, limit },
+      }),
+    thread: (id: string) => call<FeedbackThread>(feedback(id)),
+    updateFeedback: (id: string, body: { status?: FeedbackStatus; assigneeId?: string | null }) =>
+      call<unknown>(feedback(id), { method: 'PATCH', body }),
+    reply: (id: string, body: string) =>
+      call<unknown>(`${feedback(id)}/replies`, { method: 'POST', body: { body } }),
+    note: (id: string, body: string) =>
+      call<unknown>(`${feedback(id)}/notes`, { method: 'POST', body: { body } }),
+    setTags: (id: string, tags: string[]) =>
+      call<unknown>(`${feedback(id)}/tags`, { method: 'PUT', body: { tags } }),
+    customers: (q: string, cursor?: string, limit = 25) =>
+      call<Paged<CustomerRow>>('/v1/admin/customers', { query: { q, cursor, limit } }),
+    customer: (userId: string) => call<CustomerProfile>(customer(userId)),
+    timeline: (userId: string, cursor?: string, limit = 50) =>
+      call<Paged<TimelineEntry>>(`${customer(userId)}/timeline`, { query: { cursor, limit } }),
+    exportCustomer: (userId: string) => call<unknown>(`${customer(userId)}/export`),
+    eraseCustomer: (userId: string) =>
+      call<void>(customer(userId), { method: 'DELETE', body: { confirm: userId } }),
+  };
+}
+
+export type ConsoleEndpoints = ReturnType<typeof consoleEndpoints>;
+export type AdminEndpoints = ReturnType<typeof adminEndpoints>;

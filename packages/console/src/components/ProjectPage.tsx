@@ -1,0 +1,79 @@
+import { useEffect } from 'preact/hooks';
+import type { ProjectView } from '../api/types';
+import { Audit } from '../pages/Audit';
+import { Customer } from '../pages/Customer';
+import { Customers } from '../pages/Customers';
+import { Inbox } from '../pages/Inbox';
+import { Install } from '../pages/Install';
+import { ProjectSettings } from '../pages/ProjectSettings';
+import { Team } from '../pages/Team';
+import { Thread } from '../pages/Thread';
+import { WidgetSettings } from '../pages/WidgetSettings';
+import type { Route } from '../router';
+import { hasRole, loadProject, project, role } from '../store';
+import { Async } from './Async';
+import { PageHeading } from './PageHeading';
+
+type ProjectRoute = Extract<Route, { projectId: string }>;
+
+/** A page inside a project: loads the project once, refuses sections above the person's role. */
+export function ProjectPage({ route }: { route: ProjectRoute }) {
+  const { projectId } = route;
+  useEffect(() => {
+    void loadProject(projectId);
+  }, [projectId]);
+
+  if (!role.value) {
+    return (
+      <>
+        <PageHeading>Project not available</PageHeading>
+        <p>
+          You are not a member of this project, or it was deleted.{' '}
+          <a href="#/projects">See your projects</a>.
+        </p>
+      </>
+    );
+  }
+  if ((route.page === 'team' || route.page === 'audit') && !hasRole(role.value, 'owner')) {
+    return (
+      <>
+        <PageHeading>{route.page === 'team' ? 'Team' : 'Audit log'}</PageHeading>
+        <p class="notice">Only the project's owners can see this page.</p>
+      </>
+    );
+  }
+  // Pages that need only the id render at once; the others wait for the project's view.
+  switch (route.page) {
+    case 'inbox':
+      return <Inbox projectId={projectId} />;
+    case 'thread':
+      return <Thread projectId={projectId} feedbackId={route.feedbackId} />;
+    case 'customers':
+      return <Customers projectId={projectId} />;
+    case 'customer':
+      return <Customer projectId={projectId} userId={route.userId} />;
+    case 'team':
+      return <Team projectId={projectId} />;
+    case 'audit':
+      return <Audit projectId={projectId} />;
+    default:
+      return <WithProject page={route.page} projectId={projectId} />;
+  }
+}
+
+const NEEDS_PROJECT = {
+  install: Install,
+  widget: WidgetSettings,
+  settings: ProjectSettings,
+} as const;
+
+function WithProject({ page, projectId }: { page: keyof typeof NEEDS_PROJECT; projectId: string }) {
+  const remote = project.value;
+  const current = remote?.state === 'ready' && remote.data.id !== projectId ? undefined : remote;
+  const Page = NEEDS_PROJECT[page];
+  return (
+    <Async remote={current} what="the project" retry={() => loadProject(projectId)}>
+      {(view: ProjectView) => <Page key={view.id} project={view} />}
+    </Async>
+  );
+}

@@ -1,0 +1,46 @@
+/** Date and time in the viewer's locale, e.g. "2 Dec 2026, 16:20". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A trait or detail value as text; objects as compact JSON. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** The browser and OS from a user agent, short: "Chrome 131 on Linux". */
+export function describeUserAgent(userAgent: string | undefined): string {
+  if (!userAgent) return '—';
+  const browser =
+    /(Edg|Firefox|Chrome|Safari)\/(\d+)/.exec(userAgent.replace('Version/', 'Safari/')) ?? [];
+  const os = /(Windows|Mac OS X|Android|iPhone|Linux)/.exec(userAgent)?.[1];
+  const name = browser[1] === 'Edg' ? 'Edge' : browser[1];
+  if (!name) return userAgent;
+  return `${name} ${browser[2]}${os ? ` on ${os === 'Mac OS X' ? 'macOS' : os}` : ''}`;
+}
+
+import type { FeedbackCategory } from '@rapport/protocol';
+
+/**
+ * The feedback topics, as protocol's FEEDBACK_CATEGORIES (a test checks they are equal).
+ * Not imported as a value: protocol's module also builds zod schemas, ~170 KB in this bundle.
+ */
+export const FEEDBACK_CATEGORIES = [
+  'bug',
+  'idea',
+  'praise',
+  'question',
+  'other',
+] as const satisfies readonly FeedbackCategory[];
+
+export const STATUS_LABELS = {
+  new: 'New',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
+} as const;

@@ -1,0 +1,27 @@
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { SessionBody } from '../src/api/types';
+
+/** A signed-in owner of one project, as `GET /v1/console/session` answers. */
+export const OWNER_SESSION: SessionBody = {
+  user: { id: 'u1', email: 'owner@example.test', name: 'Olive Owner' },
+  csrfToken: 'csrf-token-1',
+  projects: [{ id: 'p1', name: 'Shop', role: 'owner' }],
+};
+
+/** An msw server for one test file; unhandled requests fail the test. */
+export function useMsw() {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return server;
+}
+
+/** The error body every non-2xx answer carries. */
+export function errorBody(status: number, code: string, message: string, headers?: HeadersInit) {
+  return HttpResponse.json({ error: { code, message } }, { status, headers });
+}
+
+export { HttpResponse, http };

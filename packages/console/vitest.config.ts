@@ -1,0 +1,14 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  // Vite 8 transforms TSX with oxc; point its automatic JSX runtime at Preact.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    name: 'console',
+    environment: 'happy-dom',
+    // Where the console is served, so relative API paths resolve as in the browser.
+    environmentOptions: { happyDOM: { url: 'http://127.0.0.1/console/' } },
+    include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['./test/setup.ts'],
+  },
+});
