@@ -2,6 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { SessionBody } from '../src/api/types';
+import { projectView } from './fixtures';
 
 /** A signed-in owner of one project, as `GET /v1/console/session` answers. */
 export const OWNER_SESSION: SessionBody = {
@@ -10,9 +11,14 @@ export const OWNER_SESSION: SessionBody = {
   projects: [{ id: 'p1', name: 'Shop', role: 'owner' }],
 };
 
-/** An msw server for one test file; unhandled requests fail the test. */
+/**
+ * An msw server for one test file; unhandled requests fail the test. It always answers the
+ * project view of p1 (every project page loads it); tests add what they are about.
+ */
 export function useMsw() {
-  const server = setupServer();
+  const server = setupServer(
+    http.get('*/v1/console/projects/p1', () => HttpResponse.json(projectView())),
+  );
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());

@@ -1,0 +1,78 @@
+import type { FeedbackItem, FeedbackThread, ProjectView } from '../src/api/types';
+
+/** A feedback item as the admin API lists it; `n` makes it unique and orders it (newest = high). */
+export function feedbackItem(n: number, overrides: Partial<FeedbackItem> = {}): FeedbackItem {
+  return {
+    id: `f${n}`,
+    message: `Message number ${n}`,
+    category: 'idea',
+    email: null,
+    rating: null,
+    status: 'new',
+    context: {
+      url: 'https://shop.example/product',
+      userAgent:
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-FR',
+    },
+    anonymousId: `anon-${n}`,
+    userId: null,
+    createdAt: new Date(Date.UTC(2026, 11, 1, 12, n)).toISOString(),
+    replies: [],
+    ...overrides,
+  };
+}
+
+export function thread(overrides: Partial<FeedbackThread> = {}): FeedbackThread {
+  return {
+    item: feedbackItem(1, { userId: 'cust-1', email: 'ann@example.test' }),
+    replies: [],
+    notes: [],
+    tags: [],
+    assignee: null,
+    customer: {
+      userId: 'cust-1',
+      email: 'ann@example.test',
+      traits: { plan: 'pro' },
+      loyalty: { balance: 120, tier: 'Silver' },
+      firstSeenAt: '2026-11-01T10:00:00.000Z',
+      lastSeenAt: '2026-12-01T10:00:00.000Z',
+    },
+    timeline: [
+      {
+        kind: 'page',
+        id: 't1',
+        at: '2026-12-01T09:00:00.000Z',
+        data: { url: 'https://shop.example/cart' },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function projectView(overrides: Partial<ProjectView> = {}): ProjectView {
+  return {
+    id: 'p1',
+    name: 'Shop',
+    role: 'owner',
+    publishableKey: 'pk_live_abc',
+    identitySecret: 'is_abc',
+    allowedOrigins: ['https://shop.example'],
+    settings: {
+      surveyGlobalWaitDays: 14,
+      minFillSeconds: 1.5,
+      identityVerificationRequired: false,
+    },
+    widgetConfig: {
+      projectName: 'Shop',
+      theme: { mode: 'auto', accent: '#4338ca' },
+      position: 'bottom-right',
+      panels: ['feedback', 'surveys', 'loyalty', 'inbox'],
+      texts: {},
+    },
+    publicUrl: 'https://rapport.example',
+    createdAt: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  };
+}

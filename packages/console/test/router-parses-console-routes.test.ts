@@ -1,0 +1,38 @@
+import { FEEDBACK_CATEGORIES } from '@rapport/protocol';
+import { describe, expect, it } from 'vitest';
+import { FEEDBACK_CATEGORIES as CONSOLE_CATEGORIES } from '../src/format';
+import { href, parseRoute } from '../src/router';
+
+describe('the hash router', () => {
+  it.each([
+    ['', { page: 'home' }],
+    ['#/', { page: 'home' }],
+    ['#/sign-in', { page: 'sign-in' }],
+    ['#/invite/tok%2Fen', { page: 'invite', token: 'tok/en' }],
+    ['#/projects', { page: 'projects' }],
+    ['#/projects/p1', { page: 'inbox', projectId: 'p1' }],
+    ['#/projects/p1/inbox', { page: 'inbox', projectId: 'p1' }],
+    ['#/projects/p1/inbox/f9', { page: 'thread', projectId: 'p1', feedbackId: 'f9' }],
+    ['#/projects/p1/customers/a%40b.c', { page: 'customer', projectId: 'p1', userId: 'a@b.c' }],
+    ['#/projects/p1/audit', { page: 'audit', projectId: 'p1' }],
+    ['#/projects/p1/audit/x', { page: 'not-found', path: '/projects/p1/audit/x' }],
+    ['#/projects/p1/nope', { page: 'not-found', path: '/projects/p1/nope' }],
+    ['#/projects/p1/inbox/f9/extra', { page: 'not-found', path: '/projects/p1/inbox/f9/extra' }],
+    ['#/%E0%A4%A', { page: 'not-found', path: '/%E0%A4%A' }],
+  ])('%s', (hash, expected) => {
+    expect(parseRoute(hash)).toEqual(expected);
+  });
+
+  it('round-trips ids with reserved characters through href()', () => {
+    const link = href(['projects', 'p 1', 'customers', 'user/with?odd#chars']);
+    expect(parseRoute(link)).toEqual({
+      page: 'customer',
+      projectId: 'p 1',
+      userId: 'user/with?odd#chars',
+    });
+  });
+
+  it('lists the same feedback topics as the protocol', () => {
+    expect([...CONSOLE_CATEGORIES]).toEqual([...FEEDBACK_CATEGORIES]);
+  });
+});
