@@ -6,29 +6,12 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-export const TIMELINE_KINDS = [
-  'identify',
-  'page',
-  'track',
-  'feedback',
-  'survey_response',
-  'loyalty',
-  'reply',
-] as const;
-
-export const timelineEntrySchema = z.object({
-  kind: z.enum(TIMELINE_KINDS),
-  id: z.string(),
-  at: z.string(),
-  data: z.record(z.string(), z.unknown()),
+/** Query of a paginated admin list: an opaque cursor from the previous page and a page size. */
+export const pageQuerySchema = z.object({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-export const timelineSchema = z.object({
-  userId: z.string(),
-  anonymousIds: z.array(z.string()),
-  entries: z.array(timelineEntrySchema),
-});
-
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
-export type Timeline = z.infer<typeof timelineSchema>;
+export * from './admin-customers';
+export * from './admin-inbox';
+export * from './timeline';

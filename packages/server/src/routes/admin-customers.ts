@@ -1,8 +1,19 @@
-import { userIdSchema } from '@rapport/protocol';
-import { Hono } from 'hono';
+import {
+  customersQuerySchema,
+  eraseInputSchema,
+  pageQuerySchema,
+  userIdSchema,
+} from '@rapport/protocol';
+import { type Context, Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { toCsv } from '../csv';
-import { InvalidQueryError } from '../errors';
+import { decodeCursor } from '../cursor';
+import { InvalidBodyError, InvalidQueryError, NotFoundError } from '../errors';
+import { requireRole } from '../middleware/require-role';
+import { parseBody, parseQuery } from '../request-input';
+import { customerProfile, listCustomers, personOfUser } from '../store/customers-directory';
+import { eraseCustomer } from '../store/erase-customer';
+import { exportCustomer } from '../store/export-customer';
 import {
   type CsvExport,
   type ExportTable,
@@ -10,7 +21,7 @@ import {
   FEEDBACK_EXPORT,
   RESPONSES_EXPORT,
 } from '../store/exports';
-import { timelineOf } from '../store/timeline';
+import { timelinePage } from '../store/timeline';
 
 async function csvResponse<T extends ExportTable>(
   deps: AppDeps,
@@ -27,19 +38,85 @@ async function csvResponse<T extends ExportTable>(
   });
 }
 
-/** A customer's timeline, and CSV exports of feedback and survey responses. */
+/** The `:userId` path parameter, checked like any user id. */
+function userIdOf(c: Context<AppEnv>): string {
+  const userId = userIdSchema.safeParse(c.req.param('userId'));
+  if (!userId.success) throw new InvalidQueryError('userId: 1–128 characters, not blank.');
+  return userId.data;
+}
+
+function unknownCustomer() {
+  // The id is not echoed: it is personal data, and error messages end up in logs.
+  return new NotFoundError('No customer with this user id (never seen, or erased).');
+}
+
+/**
+ * The customers directory (search, profile, paginated timeline), the GDPR export and erase,
+ * and CSV exports of feedback and survey responses.
+ */
 export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
+  const max = deps.limits.maxBodyBytes;
   return new Hono<AppEnv>()
-    .get('/v1/admin/customers/:userId/timeline', async (c) => {
-      const userId = userIdSchema.safeParse(c.req.param('userId'));
-      if (!userId.success) throw new InvalidQueryError('userId: 1–128 characters.');
-      return c.json(await timelineOf(db, c.get('project').id, userId.data));
+    .get('/v1/admin/customers', async (c) => {
+      requireRole(c, 'member');
+      const query = parseQuery(c, customersQuerySchema);
+      const page = await listCustomers(db, c.get('project').id, {
+        ...(query.q && { q: query.q }),
+        ...(query.cursor && { after: decodeCursor(query.cursor) }),
+        limit: query.limit,
+      });
+      return c.json(page);
     })
-    .get('/v1/admin/export/feedback.csv', (c) =>
-      csvResponse(deps, c.get('project').id, FEEDBACK_EXPORT, 'feedback.csv'),
-    )
-    .get('/v1/admin/export/responses.csv', (c) =>
-      csvResponse(deps, c.get('project').id, RESPONSES_EXPORT, 'responses.csv'),
-    );
+    .get('/v1/admin/customers/:userId', async (c) => {
+      requireRole(c, 'member');
+      const profile = await customerProfile(db, c.get('project').id, userIdOf(c));
+      if (!profile) throw unknownCustomer();
+      return c.json(profile);
+    })
+    .get('/v1/admin/customers/:userId/timeline', async (c) => {
+      requireRole(c, 'member');
+      const userId = userIdOf(c);
+      const query = parseQuery(c, pageQuerySchema);
+      const projectId = c.get('project').id;
+      const person = await personOfUser(db, projectId, userId);
+      const page = await timelinePage(db, projectId, person, {
+        ...(query.cursor && { after: decodeCursor(query.cursor) }),
+        limit: query.limit,
+      });
+      return c.json(page);
+    })
+    .get('/v1/admin/customers/:userId/export', async (c) => {
+      requireRole(c, 'member');
+      const userId = userIdOf(c);
+      const data = await exportCustomer(db, c.get('project').id, userId, deps.clock());
+      if (!data) throw unknownCustomer();
+      return new Response(JSON.stringify(data, null, 2), {
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          // The file name carries no user id: downloads folders and proxies log file names.
+          'content-disposition': 'attachment; filename="customer-export.json"',
+          'cache-control': 'no-store',
+        },
+      });
+    })
+    .delete('/v1/admin/customers/:userId', async (c) => {
+      const actor = requireRole(c, 'owner');
+      const userId = userIdOf(c);
+      const { confirm } = await parseBody(c, eraseInputSchema, max);
+      if (confirm !== userId) {
+        throw new InvalidBodyError('confirm: type the user id being erased, exactly.');
+      }
+      const result = await eraseCustomer(db, c.get('project').id, userId, actor, deps.clock());
+      if (!result) throw unknownCustomer();
+      return c.body(null, 204);
+    })
+    .get('/v1/admin/export/feedback.csv', (c) => {
+      requireRole(c, 'member');
+      return csvResponse(deps, c.get('project').id, FEEDBACK_EXPORT, 'feedback.csv');
+    })
+    .get('/v1/admin/export/responses.csv', (c) => {
+      requireRole(c, 'member');
+      return csvResponse(deps, c.get('project').id, RESPONSES_EXPORT, 'responses.csv');
+    });
 }

@@ -4,27 +4,48 @@ import type {
   FeedbackItem,
   FeedbackStatus,
   InboxResponse,
-  Page,
   Reply,
 } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
-import { type CursorPosition, encodeCursor } from '../cursor';
 import { isoOf, jsonOf } from './rows';
 import type { Database, FeedbackTable } from './schema';
 
-type FeedbackRow = Selectable<FeedbackTable>;
+/** A feedback row as read (every column but the generated search vector). */
+export type FeedbackRow = Omit<Selectable<FeedbackTable>, 'search'>;
 
-/** Replies of the given feedback items, oldest first, grouped by feedback id. */
-async function repliesOf(
+/** The feedback columns to read: never `search`, a tsvector no caller needs. */
+export const FEEDBACK_COLUMNS = [
+  'feedback.project_id',
+  'feedback.id',
+  'feedback.anonymous_id',
+  'feedback.user_id',
+  'feedback.message',
+  'feedback.category',
+  'feedback.email',
+  'feedback.rating',
+  'feedback.status',
+  'feedback.context',
+  'feedback.assignee_id',
+  'feedback.created_at',
+] as const;
+
+/** A reply row with the fields both the public inbox and the thread view read. */
+export type ReplyRow = Pick<
+  Selectable<Database['feedback_replies']>,
+  'id' | 'feedback_id' | 'author' | 'author_user_id' | 'author_name' | 'body' | 'created_at'
+>;
+
+/** Reply rows of the given feedback items, oldest first, grouped by feedback id. */
+export async function replyRowsOf(
   db: Kysely<Database>,
   projectId: string,
   feedbackIds: string[],
-): Promise<Map<string, Reply[]>> {
-  const byFeedback = new Map<string, Reply[]>();
+): Promise<Map<string, ReplyRow[]>> {
+  const byFeedback = new Map<string, ReplyRow[]>();
   if (feedbackIds.length === 0) return byFeedback;
   const rows = await db
     .selectFrom('feedback_replies')
-    .selectAll()
+    .select(['id', 'feedback_id', 'author', 'author_user_id', 'author_name', 'body', 'created_at'])
     .where('project_id', '=', projectId)
     .where('feedback_id', 'in', feedbackIds)
     .orderBy('created_at')
@@ -32,13 +53,25 @@ async function repliesOf(
     .execute();
   for (const row of rows) {
     const list = byFeedback.get(row.feedback_id) ?? [];
-    list.push({ id: row.id, body: row.body, author: row.author, createdAt: isoOf(row.created_at) });
+    list.push(row);
     byFeedback.set(row.feedback_id, list);
   }
   return byFeedback;
 }
 
-function toItem(row: FeedbackRow, replies: Reply[]): FeedbackItem {
+/** A reply as the customer sees it: from "the team" or from themselves, never a note. */
+export function publicReplyOf(row: ReplyRow): Reply {
+  return { id: row.id, body: row.body, author: row.author, createdAt: isoOf(row.created_at) };
+}
+
+/** Replies of the given feedback items in their public shape, grouped by feedback id. */
+async function repliesOf(db: Kysely<Database>, projectId: string, feedbackIds: string[]) {
+  const rows = await replyRowsOf(db, projectId, feedbackIds);
+  return new Map([...rows].map(([id, list]) => [id, list.map(publicReplyOf)]));
+}
+
+/** A feedback row and its replies as the admin API's item. */
+export function toItem(row: FeedbackRow, replies: Reply[]): FeedbackItem {
   return {
     id: row.id,
     message: row.message,
@@ -54,71 +87,38 @@ function toItem(row: FeedbackRow, replies: Reply[]): FeedbackItem {
   };
 }
 
-/** One page of feedback, newest first, optionally of one status. */
-export async function listFeedback(
+/** Feedback items of the given rows with their replies, in the rows' order. */
+export async function itemsOf(
   db: Kysely<Database>,
   projectId: string,
-  options: { status?: FeedbackStatus; after?: CursorPosition; limit: number },
-): Promise<Page<FeedbackItem>> {
-  let query = db.selectFrom('feedback').selectAll().where('project_id', '=', projectId);
-  if (options.status) query = query.where('status', '=', options.status);
-  const after = options.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', new Date(after.at)),
-        eb.and([eb('created_at', '=', new Date(after.at)), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.limit + 1)
-    .execute();
-  const pageRows = rows.slice(0, options.limit);
+  rows: FeedbackRow[],
+): Promise<FeedbackItem[]> {
   const replies = await repliesOf(
     db,
     projectId,
-    pageRows.map((row) => row.id),
+    rows.map((row) => row.id),
   );
-  const page: Page<FeedbackItem> = {
-    items: pageRows.map((row) => toItem(row, replies.get(row.id) ?? [])),
-  };
-  const last = pageRows.at(-1);
-  if (rows.length > options.limit && last) {
-    page.nextCursor = encodeCursor({ at: isoOf(last.created_at), id: last.id });
-  }
-  return page;
+  return rows.map((row) => toItem(row, replies.get(row.id) ?? []));
 }
 
-/** One feedback item with its replies, or undefined. */
-export async function getFeedback(db: Kysely<Database>, projectId: string, id: string) {
-  const row = await db
-    .selectFrom('feedback')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const replies = await repliesOf(db, projectId, [id]);
-  return toItem(row, replies.get(id) ?? []);
-}
-
-/** Sets a feedback item's status; false when there is no such item. */
-export async function setFeedbackStatus(
+/** One feedback row, or undefined. */
+export function feedbackRow(
   db: Kysely<Database>,
   projectId: string,
   id: string,
-  status: FeedbackStatus,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('feedback')
-    .set({ status })
+): Promise<FeedbackRow | undefined> {
+  return db
+    .selectFrom('feedback')
+    .select(FEEDBACK_COLUMNS)
     .where('project_id', '=', projectId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Who wrote a team reply: a teammate (id and name), or a secret key (neither). */
+export interface ReplyAuthor {
+  userId: string | null;
+  name: string | null;
 }
 
 /**
@@ -128,9 +128,15 @@ export async function setFeedbackStatus(
 export async function addReply(
   db: Kysely<Database>,
   projectId: string,
-  reply: { feedbackId: string; body: string; author: Reply['author']; id?: string },
+  reply: {
+    feedbackId: string;
+    body: string;
+    author: Reply['author'];
+    id?: string;
+    signedBy?: ReplyAuthor;
+  },
   now: Date,
-): Promise<Reply | undefined> {
+): Promise<ReplyRow | undefined> {
   const exists = await db
     .selectFrom('feedback')
     .select('id')
@@ -138,23 +144,27 @@ export async function addReply(
     .where('id', '=', reply.feedbackId)
     .executeTakeFirst();
   if (!exists) return undefined;
-  const id = reply.id ?? `rpl_${randomUUID()}`;
+  const row: ReplyRow = {
+    id: reply.id ?? `rpl_${randomUUID()}`,
+    feedback_id: reply.feedbackId,
+    author: reply.author,
+    author_user_id: reply.signedBy?.userId ?? null,
+    author_name: reply.signedBy?.name ?? null,
+    body: reply.body,
+    created_at: now,
+  };
   await db
     .insertInto('feedback_replies')
-    .values({
-      project_id: projectId,
-      id,
-      feedback_id: reply.feedbackId,
-      author: reply.author,
-      body: reply.body,
-      created_at: now,
-    })
+    .values({ project_id: projectId, ...row })
     .onConflict((oc) => oc.columns(['project_id', 'id']).doNothing())
     .execute();
-  return { id, body: reply.body, author: reply.author, createdAt: now.toISOString() };
+  return row;
 }
 
-/** `GET /v1/inbox`: the customer's own feedback threads, newest first, with replies. */
+/**
+ * `GET /v1/inbox`: the customer's own feedback threads, newest first, with the replies —
+ * never the team's internal notes, which live in another table this never reads.
+ */
 export async function inboxOf(
   db: Kysely<Database>,
   projectId: string,
@@ -162,7 +172,7 @@ export async function inboxOf(
 ): Promise<InboxResponse> {
   const rows = await db
     .selectFrom('feedback')
-    .selectAll()
+    .select(['id', 'message', 'category', 'status', 'created_at'])
     .where('project_id', '=', projectId)
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')

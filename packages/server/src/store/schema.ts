@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { InboxTables, SearchVector } from './schema-inbox';
 import type { PeopleTables } from './schema-people';
 
 /** Timestamps are written as ISO strings or Dates and read back as Dates (pg) or Dates (PGlite). */
@@ -68,6 +69,10 @@ export interface FeedbackTable {
   rating: number | null;
   status: string;
   context: Json<Record<string, unknown> | null>;
+  /** The teammate the item is assigned to (users.id), or NULL. */
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Full-text vector of the message and email, computed by the database (0003). */
+  search: SearchVector;
   created_at: Timestamp;
 }
 
@@ -77,6 +82,9 @@ export interface FeedbackRepliesTable {
   id: string;
   feedback_id: string;
   author: 'team' | 'customer';
+  /** The teammate who wrote a team reply; NULL for a secret key ("the team"). */
+  author_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  author_name: ColumnType<string | null, string | null | undefined, string | null>;
   body: string;
   created_at: Timestamp;
 }
@@ -166,7 +174,7 @@ export interface RedemptionsTable {
 }
 
 /** Every table Rapport stores, as Kysely sees it. Mirrors `src/migrations/*.sql`. */
-export interface Database extends PeopleTables {
+export interface Database extends PeopleTables, InboxTables {
   projects: ProjectsTable;
   customers: CustomersTable;
   processed_messages: ProcessedMessagesTable;

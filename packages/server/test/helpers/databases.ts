@@ -24,6 +24,8 @@ const TABLES = [
   'events',
   'feedback',
   'feedback_replies',
+  'feedback_notes',
+  'feedback_tags',
   'surveys',
   'survey_responses',
   'loyalty_members',
