@@ -3,9 +3,11 @@ import type { Clock } from './clock';
 import type { IngestQueue } from './ingest-queue';
 import type { ResolvedLimits } from './limits';
 import type { Logger } from './logger';
+import type { ConsoleDeps } from './people/console-options';
 import type { ProjectCache } from './project-cache';
 import type { ConsumeFn } from './rate-limiter';
 import type { Store } from './store';
+import type { Session } from './store/people/sessions';
 import type { Project } from './store/projects';
 
 /**
@@ -25,6 +27,8 @@ export interface AppEnv {
     project: Project;
     /** Who is acting on an admin route (set by `adminAccess`; see {@link Actor}). */
     actor: Actor;
+    /** The console session of the request's cookie, when there is a live one. */
+    session: Session | undefined;
   };
 }
 
@@ -38,4 +42,6 @@ export interface AppDeps {
   ingest: IngestQueue;
   perKey: ConsumeFn;
   perIp: ConsumeFn;
+  /** Console sessions, CSRF origin, setup token and sign-in limits. */
+  console: ConsoleDeps;
 }

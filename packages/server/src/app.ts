@@ -8,17 +8,21 @@ import { createIngestQueue } from './ingest-queue';
 import { type LimitsOptions, resolveLimits } from './limits';
 import { createJsonLogger, type Logger } from './logger';
 import { adminAccess } from './middleware/admin-access';
+import { adminRoles } from './middleware/admin-roles';
 import { publicAccess } from './middleware/public-access';
 import { refuseNulInUrl } from './middleware/refuse-nul-in-url';
 import { requestContext } from './middleware/request-context';
+import { sessionContext } from './middleware/session';
+import { type ConsoleOptions, createConsoleDeps } from './people/console-options';
 import { createProjectCache } from './project-cache';
 import { createConsumer } from './rate-limiter';
 import { adminRoutes } from './routes/admin';
+import { consoleRoutes } from './routes/console';
 import { publicRoutes } from './routes/public';
 import type { Store } from './store';
 
-/** Options for {@link createApp}. */
-export interface AppOptions {
+/** Options for {@link createApp}; the console's (publicUrl, cookieSecure, setupToken, …) in {@link ConsoleOptions}. */
+export interface AppOptions extends ConsoleOptions {
   /** Where data lives: `createPgliteStore()` or `createPostgresStore()`, already migrated. */
   store: Store;
   /**
@@ -109,14 +113,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     ingest: createIngestQueue(options.store.db),
     perKey: createConsumer(limits.perKey, `${limits.keyPrefix}:key`, limits, logger),
     perIp: createConsumer(limits.perIp, `${limits.keyPrefix}:ip`, limits, logger),
+    console: createConsoleDeps(options, limits, logger),
   };
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(logger));
   app.use('*', refuseNulInUrl());
+  app.use('/v1/console/*', sessionContext(deps));
+  app.use('/v1/admin/*', sessionContext(deps));
   app.use('/v1/admin/*', adminAccess(deps));
+  app.use('/v1/admin/*', adminRoles());
   app.use('/v1/*', publicAccess(deps));
   app.route('/', publicRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', consoleRoutes(deps));
   app.notFound((c) => {
     const error = new NotFoundError(`No route for ${c.req.method} ${c.req.path.slice(0, 200)}.`);
     return c.json(error.toBody(), 404);

@@ -16,6 +16,8 @@ const MAX_ENTRIES = 10_000;
 export interface ProjectCache {
   byPublishableKey(key: string): Promise<Project | undefined>;
   bySecretKey(key: string): Promise<Project | undefined>;
+  /** Forgets every answer: after a key rotation, an origin or widget change, a deletion. */
+  clear(): void;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createProjectCache(store: Store, clock: Clock): ProjectCache {
     byPublishableKey: (key) =>
       cached(`pk:${key}`, () => findProjectByPublishableKey(store.db, key)),
     bySecretKey: (key) =>
-      cached(`sk:${hashSecretKey(key)}`, () => findProjectBySecretKey(store.db, key)),
+      cached(`sk:${hashSecretKey(key)}`, () => findProjectBySecretKey(store.db, key, clock())),
+    clear: () => entries.clear(),
   };
 }

@@ -50,7 +50,8 @@ export function publicAccess(deps: AppDeps): MiddlewareHandler<AppEnv> {
   }
 
   return async (c, next) => {
-    if (c.req.path.startsWith('/v1/admin')) return next();
+    // The admin and console APIs have guards of their own (secret key or session cookie).
+    if (c.req.path.startsWith('/v1/admin') || c.req.path.startsWith('/v1/console')) return next();
     const origin = c.req.header('origin');
     if (c.req.method === 'OPTIONS') return preflight(c, origin);
     const key = keyOf(c);

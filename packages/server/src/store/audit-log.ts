@@ -10,8 +10,11 @@ import type { Database } from './schema';
 export interface AuditEntry {
   /** The project acted on; `null` for account-wide actions (sign-in, password change). */
   projectId: string | null;
-  /** Who acted; `null` for the system or an unknown person (a failed sign-in). */
-  actor: Actor | null;
+  /**
+   * Who acted: a request's `actor`, or just `{ kind: 'teammate', userId }` (sign-in);
+   * `null` for the system or an unknown person (a failed sign-in).
+   */
+  actor: Actor | { kind: 'teammate'; userId: string } | null;
   action: AuditAction;
   /** What was acted on, as an id (feedback id, member's user id, key kind, erase id). */
   target?: string | null;
@@ -83,11 +86,19 @@ export async function listAudit(
         eb('a.project_id', '=', projectId),
         eb.and([
           eb('a.project_id', 'is', null),
-          eb(
-            'a.actor_user_id',
-            'in',
-            eb.selectFrom('memberships').select('user_id').where('project_id', '=', projectId),
-          ),
+          eb.or([
+            eb(
+              'a.actor_user_id',
+              'in',
+              eb.selectFrom('memberships').select('user_id').where('project_id', '=', projectId),
+            ),
+            // A failed sign-in names the account in `target` (nobody proved who acted).
+            eb(
+              'a.target',
+              'in',
+              eb.selectFrom('memberships').select('user_id').where('project_id', '=', projectId),
+            ),
+          ]),
         ]),
       ]),
     );

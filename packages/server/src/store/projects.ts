@@ -1,13 +1,17 @@
 import type { WidgetConfig } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import { hashSecretKey } from '../identity';
-import { jsonOf } from './rows';
+import { isoOf, jsonOf } from './rows';
 import type { Database, ProjectsTable } from './schema';
 
 /** Project-wide settings. */
 export interface ProjectSettings {
   /** Days a person must wait between any two surveys. @default 14 */
   surveyGlobalWaitDays: number;
+  /** Seconds the feedback form must be open before it is sent (bots are faster). @default 1.5 */
+  minFillSeconds: number;
+  /** Refuse any `userId` that comes without a valid `userHash`. @default false */
+  identityVerificationRequired: boolean;
 }
 
 /** A project as routes use it. The secret key itself is never held, only its hash. */
@@ -19,6 +23,8 @@ export interface Project {
   allowedOrigins: string[];
   settings: ProjectSettings;
   widgetConfig: WidgetConfig;
+  /** ISO time the project was created. */
+  createdAt: string;
 }
 
 /** What it takes to create a project. */
@@ -33,9 +39,15 @@ export interface NewProject {
   widgetConfig?: Partial<WidgetConfig>;
 }
 
-const DEFAULT_SETTINGS: ProjectSettings = { surveyGlobalWaitDays: 14 };
+/** Settings of a project that never set them. */
+export const DEFAULT_SETTINGS: ProjectSettings = {
+  surveyGlobalWaitDays: 14,
+  minFillSeconds: 1.5,
+  identityVerificationRequired: false,
+};
 
-function defaultWidgetConfig(name: string): WidgetConfig {
+/** The widget config of a project that never set one. */
+export function defaultWidgetConfig(name: string): WidgetConfig {
   return {
     projectName: name,
     theme: { mode: 'auto', accent: '#4f46e5' },
@@ -47,7 +59,8 @@ function defaultWidgetConfig(name: string): WidgetConfig {
 
 type ProjectRow = Selectable<ProjectsTable>;
 
-function toProject(row: ProjectRow): Project {
+/** A project row as routes use it. */
+export function toProject(row: ProjectRow): Project {
   return {
     id: row.id,
     name: row.name,
@@ -59,7 +72,27 @@ function toProject(row: ProjectRow): Project {
       ...defaultWidgetConfig(row.name),
       ...jsonOf<Partial<WidgetConfig>>(row.widget_config),
     },
+    createdAt: isoOf(row.created_at),
   };
+}
+
+/** The project with this id, or undefined. */
+export async function findProjectById(
+  db: Kysely<Database>,
+  projectId: string,
+): Promise<Project | undefined> {
+  const row = await db
+    .selectFrom('projects')
+    .selectAll()
+    .where('id', '=', projectId)
+    .executeTakeFirst();
+  return row ? toProject(row) : undefined;
+}
+
+/** Every project, by name (the CLI's `project list`). */
+export async function listProjects(db: Kysely<Database>): Promise<Project[]> {
+  const rows = await db.selectFrom('projects').selectAll().orderBy('name').orderBy('id').execute();
+  return rows.map(toProject);
 }
 
 /** The project owning a publishable key, or undefined. */
@@ -75,15 +108,28 @@ export async function findProjectByPublishableKey(
   return row ? toProject(row) : undefined;
 }
 
-/** The project owning a secret key (looked up by its SHA-256), or undefined. */
+/**
+ * The project owning a secret key (looked up by its SHA-256), or undefined. The key before the
+ * last rotation still counts until its grace period ends (`previous_secret_key_expires_at`).
+ */
 export async function findProjectBySecretKey(
   db: Kysely<Database>,
   secretKey: string,
+  now: Date = new Date(),
 ): Promise<Project | undefined> {
+  const hash = hashSecretKey(secretKey);
   const row = await db
     .selectFrom('projects')
     .selectAll()
-    .where('secret_key_hash', '=', hashSecretKey(secretKey))
+    .where((eb) =>
+      eb.or([
+        eb('secret_key_hash', '=', hash),
+        eb.and([
+          eb('previous_secret_key_hash', '=', hash),
+          eb('previous_secret_key_expires_at', '>', now),
+        ]),
+      ]),
+    )
     .executeTakeFirst();
   return row ? toProject(row) : undefined;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createApp } from '../../src/app';
+import { type AppOptions, createApp } from '../../src/app';
 import type { LimitsOptions } from '../../src/limits';
 import { silentLogger } from '../../src/logger';
 import type { Store } from '../../src/store/index';
@@ -61,6 +61,8 @@ export async function seedProjects(store: Store, settings = { surveyGlobalWaitDa
 export interface UseTestAppOptions {
   limits?: LimitsOptions;
   settings?: { surveyGlobalWaitDays: number };
+  /** Console options (setupToken, publicUrl, cookieSecure, signInLimits). */
+  console?: Pick<AppOptions, 'setupToken' | 'publicUrl' | 'cookieSecure' | 'signInLimits'>;
 }
 
 /**
@@ -87,6 +89,7 @@ export function useTestApp(database: TestDatabase, options: UseTestAppOptions = 
       clock: context.clock,
       logger: silentLogger,
       limits: options.limits ?? { perKey: false, perIp: false },
+      ...options.console,
     });
   });
   return context;

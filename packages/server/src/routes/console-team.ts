@@ -1,0 +1,195 @@
+import {
+  type InvitationCreated,
+  type InvitationPreview,
+  invitationAcceptInputSchema,
+  invitationInputSchema,
+  memberPatchInputSchema,
+  roleAtLeast,
+  type TeamBody,
+} from '@rapport/protocol';
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../app-env';
+import { decodeCursor } from '../cursor';
+import { ConflictError, NotFoundError } from '../errors';
+import { refuseForeignOrigin, requireCsrf } from '../middleware/csrf';
+import { hashPassword } from '../people/passwords';
+import { projectAccess, publicUrlOf } from '../people/project-access';
+import { parseBody } from '../request-input';
+import { listAudit, recordAudit } from '../store/audit-log';
+import {
+  createInvitation,
+  findOpenInvitation,
+  markInvitationAccepted,
+  pendingInvitations,
+  revokeInvitation,
+} from '../store/people/invitations';
+import { membersOf, ownerCount, removeMember } from '../store/people/team';
+import { createUser, findUserByEmail, roleInProject, setMembership } from '../store/people/users';
+import { signInAs } from './console-auth';
+
+/** Invitation tokens are base64url of 32 bytes. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const usedOrExpired = () => new NotFoundError('This invitation was used, revoked or has expired.');
+
+/** The team (owners), invitation links, and the audit log. */
+export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.store;
+  const max = deps.limits.maxBodyBytes;
+  const base = '/v1/console/projects/:projectId';
+  const actorOf = (userId: string) => ({ kind: 'teammate', userId }) as const;
+  return new Hono<AppEnv>()
+    .get(`${base}/members`, async (c) => {
+      const { project } = await projectAccess(c, deps, 'owner');
+      const body: TeamBody = {
+        members: await membersOf(db, project.id),
+        invitations: await pendingInvitations(db, project.id, deps.clock()),
+      };
+      return c.json(body);
+    })
+    .post(`${base}/invitations`, async (c) => {
+      const { project, session } = await projectAccess(c, deps, 'owner');
+      const input = await parseBody(c, invitationInputSchema, max);
+      const now = deps.clock();
+      const { invitation, token } = await createInvitation(
+        db,
+        { projectId: project.id, ...input, invitedBy: session.user.id },
+        now,
+      );
+      await recordAudit(
+        db,
+        {
+          projectId: project.id,
+          actor: actorOf(session.user.id),
+          action: 'member_invited',
+          target: invitation.id,
+          details: { role: input.role },
+        },
+        now,
+      );
+      const created: InvitationCreated = {
+        ...invitation,
+        url: `${publicUrlOf(c, deps)}/console/#/invite/${token}`,
+      };
+      return c.json(created, 201);
+    })
+    .delete(`${base}/invitations/:id`, async (c) => {
+      const { project, session } = await projectAccess(c, deps, 'owner');
+      const id = c.req.param('id');
+      if (!(await revokeInvitation(db, project.id, id))) throw usedOrExpired();
+      await recordAudit(
+        db,
+        {
+          projectId: project.id,
+          actor: actorOf(session.user.id),
+          action: 'invitation_revoked',
+          target: id,
+        },
+        deps.clock(),
+      );
+      return c.body(null, 204);
+    })
+    .patch(`${base}/members/:userId`, async (c) => {
+      const { project, session } = await projectAccess(c, deps, 'owner');
+      const { role } = await parseBody(c, memberPatchInputSchema, max);
+      const userId = c.req.param('userId');
+      const current = await roleInProject(db, userId, project.id);
+      if (!current) throw new NotFoundError('No such member.');
+      if (current === 'owner' && role !== 'owner' && (await ownerCount(db, project.id)) <= 1) {
+        throw new ConflictError('A project needs an owner: make someone else owner first.');
+      }
+      const now = deps.clock();
+      await setMembership(db, project.id, userId, role, now);
+      await recordAudit(
+        db,
+        {
+          projectId: project.id,
+          actor: actorOf(session.user.id),
+          action: 'role_changed',
+          target: userId,
+          details: { from: current, to: role },
+        },
+        now,
+      );
+      return c.json({ members: await membersOf(db, project.id) });
+    })
+    .delete(`${base}/members/:userId`, async (c) => {
+      const { project, session } = await projectAccess(c, deps, 'owner');
+      const userId = c.req.param('userId');
+      const current = await roleInProject(db, userId, project.id);
+      if (!current) throw new NotFoundError('No such member.');
+      if (current === 'owner' && (await ownerCount(db, project.id)) <= 1) {
+        throw new ConflictError('The last owner cannot be removed.');
+      }
+      await removeMember(db, project.id, userId);
+      await recordAudit(
+        db,
+        {
+          projectId: project.id,
+          actor: actorOf(session.user.id),
+          action: 'member_removed',
+          target: userId,
+        },
+        deps.clock(),
+      );
+      return c.body(null, 204);
+    })
+    .get(`${base}/audit`, async (c) => {
+      const { project } = await projectAccess(c, deps, 'owner');
+      const cursor = c.req.query('cursor');
+      return c.json(await listAudit(db, project.id, cursor ? { after: decodeCursor(cursor) } : {}));
+    })
+    .get('/v1/console/invitations/:token', async (c) => {
+      const token = c.req.param('token');
+      const found = TOKEN.test(token)
+        ? await findOpenInvitation(db, token, deps.clock())
+        : undefined;
+      if (!found) throw usedOrExpired();
+      const preview: InvitationPreview = {
+        email: found.email,
+        projectName: found.projectName,
+        role: found.role,
+      };
+      return c.json(preview);
+    })
+    .post('/v1/console/invitations/:token/accept', async (c) => {
+      const session = c.get('session');
+      if (session) requireCsrf(c, deps, session);
+      else refuseForeignOrigin(c, deps);
+      const input = await parseBody(c, invitationAcceptInputSchema, max);
+      const token = c.req.param('token');
+      const now = deps.clock();
+      const found = TOKEN.test(token) ? await findOpenInvitation(db, token, now) : undefined;
+      if (!found) throw usedOrExpired();
+      let user = session?.user;
+      if (!user && (await findUserByEmail(db, found.email))) {
+        throw new ConflictError(
+          'An account with this email exists: sign in, then open the link again.',
+        );
+      }
+      // Claim the link first: of two concurrent accepts, only one gets past this line.
+      if (!(await markInvitationAccepted(db, found.id, now))) throw usedOrExpired();
+      user ??= await createUser(
+        db,
+        { email: found.email, name: input.name, passwordHash: await hashPassword(input.password) },
+        now,
+      );
+      const had = await roleInProject(db, user.id, found.projectId);
+      // Accepting never lowers a role the person already has.
+      if (!had || roleAtLeast(found.role, had)) {
+        await setMembership(db, found.projectId, user.id, found.role, now);
+      }
+      await recordAudit(
+        db,
+        {
+          projectId: found.projectId,
+          actor: actorOf(user.id),
+          action: 'member_joined',
+          target: user.id,
+          details: { role: found.role },
+        },
+        now,
+      );
+      return signInAs(c, deps, user, 201);
+    });
+}

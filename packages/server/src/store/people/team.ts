@@ -1,0 +1,44 @@
+import type { Role, TeamMember } from '@rapport/protocol';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+/** A project's members, owners first, then by name. */
+export async function membersOf(db: Kysely<Database>, projectId: string): Promise<TeamMember[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.email', 'u.name', 'm.role'])
+    .where('m.project_id', '=', projectId)
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .execute();
+  const order: Role[] = ['owner', 'admin', 'member'];
+  return rows
+    .map((row) => ({ userId: row.id, email: row.email, name: row.name, role: row.role }))
+    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+}
+
+/** How many owners a project has (the last one cannot leave or be demoted). */
+export async function ownerCount(db: Kysely<Database>, projectId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('project_id', '=', projectId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Removes a member; false when they were not one. */
+export async function removeMember(
+  db: Kysely<Database>,
+  projectId: string,
+  userId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('memberships')
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
