@@ -26,6 +26,7 @@ export function describeUserAgent(userAgent: string | undefined): string {
 }
 
 import type { FeedbackCategory } from '@rapport/protocol';
+import type { Loyalty } from './api/types';
 
 /**
  * The feedback topics, as protocol's FEEDBACK_CATEGORIES (a test checks they are equal).
@@ -44,3 +45,9 @@ export const STATUS_LABELS = {
   in_progress: 'In progress',
   resolved: 'Resolved',
 } as const;
+
+/** "120 points · Silver", or "Not a member". */
+export function formatLoyalty(loyalty: Loyalty | null): string {
+  if (!loyalty) return 'Not a member';
+  return `${loyalty.balance} points${loyalty.tier ? ` · ${loyalty.tier.name}` : ''}`;
+}

@@ -1,10 +1,10 @@
-/** Console passwords are 10–200 characters (the server enforces the same). */
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@rapport/protocol';
 
-/** What is wrong with a new password, or undefined when it is acceptable. */
+/** What is wrong with a new password (the server's 10–200 rule), or undefined when fine. */
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
-  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
   return undefined;
 }

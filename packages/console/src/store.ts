@@ -1,7 +1,8 @@
 import { computed, signal } from '@preact/signals';
+import { roleAtLeast } from '@rapport/protocol';
 import { type ApiError, createApiClient } from './api/client';
 import { adminEndpoints, consoleEndpoints } from './api/endpoints';
-import type { ProjectView, Role, SessionBody } from './api/types';
+import type { FeedbackFilters, ProjectView, Role, SessionBody } from './api/types';
 import { parseRoute, type Route, routeProjectId } from './router';
 
 /** A server read: in flight, failed (with a sentence to show), or ready. */
@@ -14,11 +15,9 @@ export type Remote<T> =
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 
 const THEME_KEY = 'rapport-console-theme';
-const ROLE_RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
-
-/** True when `role` may do what `needed` may. */
+/** True when `role` may do what `needed` may; false when not a member at all. */
 export function hasRole(role: Role | undefined, needed: Role): boolean {
-  return role !== undefined && ROLE_RANK[role] >= ROLE_RANK[needed];
+  return role !== undefined && roleAtLeast(role, needed);
 }
 
 /**
@@ -129,4 +128,4 @@ function readTheme(): ThemeChoice {
 }
 
 /** The inbox's filters, kept while a thread is open so "back" finds the same list. */
-export const inboxFilters = signal<import('./api/types').FeedbackFilters>({});
+export const inboxFilters = signal<FeedbackFilters>({});

@@ -35,7 +35,7 @@ export function thread(overrides: Partial<FeedbackThread> = {}): FeedbackThread 
       userId: 'cust-1',
       email: 'ann@example.test',
       traits: { plan: 'pro' },
-      loyalty: { balance: 120, tier: 'Silver' },
+      loyalty: { balance: 120, tier: { name: 'Silver', threshold: 100 } },
       firstSeenAt: '2026-11-01T10:00:00.000Z',
       lastSeenAt: '2026-12-01T10:00:00.000Z',
     },

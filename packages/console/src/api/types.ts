@@ -1,120 +1,54 @@
 /**
- * Wire types of the console HTTP contract (/tmp console-api contract: /v1/console/* and the
- * session-authorised /v1/admin/*). Types shared with the widget come from @rapport/protocol;
- * the console-only ones are declared here until protocol's console.ts/admin.ts carry them.
- * Type-only: nothing here reaches the bundle.
+ * Wire types of the console HTTP contract. The /v1/console/* ones come from @rapport/protocol
+ * (console.ts, roles.ts); the inbox and customer shapes are declared here as the protocol's
+ * admin-inbox.ts / admin-customers.ts define them, until those land. Type-only: nothing here
+ * reaches the bundle.
  */
 import type {
+  AuditActor,
+  AuditItem,
   FeedbackCategory,
   FeedbackItem,
   FeedbackStatus,
+  FirstEvent,
+  InvitationCreated,
+  InvitationPreview,
+  KeyKind,
+  KeyRotated,
+  PendingInvitation,
+  ProjectCreated,
+  ProjectSettingsView,
+  ProjectView,
+  Role,
+  SessionBody,
+  TeamBody,
+  TeamMember,
   TimelineEntry,
   WidgetConfig,
 } from '@rapport/protocol';
 
-export type { FeedbackCategory, FeedbackItem, FeedbackStatus, TimelineEntry, WidgetConfig };
-
-/** What a teammate may do in a project; each role includes the ones before it. */
-export type Role = 'member' | 'admin' | 'owner';
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface ProjectSummary {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-/** `GET /v1/console/session` and every sign-in style answer. */
-export interface SessionBody {
-  user: SessionUser;
-  csrfToken: string;
-  projects: ProjectSummary[];
-}
-
-export interface ProjectSettings {
-  surveyGlobalWaitDays: number;
-  minFillSeconds: number;
-  identityVerificationRequired: boolean;
-}
-
-/** `GET /v1/console/projects/:id`. `identitySecret` only for owners and admins. */
-export interface ProjectView {
-  id: string;
-  name: string;
-  role: Role;
-  publishableKey: string;
-  identitySecret?: string;
-  allowedOrigins: string[];
-  settings: ProjectSettings;
-  widgetConfig: WidgetConfig;
-  publicUrl: string;
-  createdAt: string;
-}
-
-export interface CreatedProject {
-  project: ProjectView;
-  secretKey: string;
-}
-
-export type KeyKind = 'publishable' | 'secret' | 'identity';
-
-export interface RotatedKeys {
-  publishableKey?: string;
-  secretKey?: string;
-  identitySecret?: string;
-  previousSecretKeyValidUntil?: string;
-}
-
-export interface FirstEvent {
-  received: boolean;
-  at?: string;
-  type?: string;
-}
-
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  expiresAt: string;
-}
-
-export interface CreatedInvitation extends Invitation {
-  url: string;
-}
-
-export interface Team {
-  members: Member[];
-  invitations: Invitation[];
-}
-
-export interface InvitationPreview {
-  email: string;
-  projectName: string;
-  role: Role;
-}
-
-export type AuditActor = { userId: string; email: string; name: string } | { kind: 'secret_key' };
-
-export interface AuditItem {
-  id: string;
-  at: string;
-  actor: AuditActor | null;
-  action: string;
-  target?: string | null;
-  details?: unknown;
-}
+export type {
+  AuditActor,
+  AuditItem,
+  FeedbackCategory,
+  FeedbackItem,
+  FeedbackStatus,
+  FirstEvent,
+  InvitationPreview,
+  KeyKind,
+  ProjectView,
+  Role,
+  SessionBody,
+  TimelineEntry,
+  WidgetConfig,
+};
+export type ProjectSettings = ProjectSettingsView;
+export type CreatedProject = ProjectCreated;
+export type RotatedKeys = KeyRotated;
+export type Member = TeamMember;
+export type Invitation = PendingInvitation;
+export type CreatedInvitation = InvitationCreated;
+export type Team = TeamBody;
 
 /** Every list: `{ items, nextCursor? }`. */
 export interface Paged<T> {
@@ -128,20 +62,21 @@ export interface StatusCounts {
   resolved: number;
 }
 
-export interface FeedbackList extends Paged<FeedbackItem> {
+export interface FeedbackList extends Paged<InboxItem> {
   counts: StatusCounts;
 }
 
+/** A reply or an internal note, signed. */
 export interface Authored {
   id: string;
   body: string;
   createdAt: string;
-  author: { name: string };
+  author: { name: string; kind?: 'team' | 'customer'; userId?: string | null };
 }
 
 export interface Loyalty {
   balance: number;
-  tier: string | null;
+  tier: { name: string; threshold: number } | null;
 }
 
 export interface ThreadCustomer {
@@ -153,9 +88,15 @@ export interface ThreadCustomer {
   lastSeenAt: string;
 }
 
+/** A feedback item in the inbox: with its tags and assignee. */
+export type InboxItem = FeedbackItem & {
+  tags?: string[];
+  assignee?: { userId: string; name: string } | null;
+};
+
 /** `GET /v1/admin/feedback/:id`. */
 export interface FeedbackThread {
-  item: FeedbackItem;
+  item: InboxItem;
   replies: Authored[];
   notes: Authored[];
   tags: string[];
@@ -174,12 +115,14 @@ export interface CustomerRow {
 }
 
 export interface SurveyAnswer {
-  surveyId?: string;
-  surveyName?: string;
-  score?: number | null;
-  comment?: string | null;
-  createdAt?: string;
-  at?: string;
+  id: string;
+  surveyId: string;
+  surveyName: string | null;
+  type: 'nps' | 'csat' | null;
+  score: number | null;
+  comment: string | null;
+  answers: Record<string, unknown> | null;
+  createdAt: string;
 }
 
 export interface CustomerProfile {

@@ -1,5 +1,5 @@
 import type { ThreadCustomer } from '../api/types';
-import { formatDateTime, formatValue } from '../format';
+import { formatDateTime, formatLoyalty, formatValue } from '../format';
 import { href } from '../router';
 
 /** Who sent the feedback: id, email, traits, loyalty; or why we do not know. */
@@ -30,11 +30,7 @@ export function CustomerCard({
             ))}
             <div class="fact">
               <dt>Loyalty</dt>
-              <dd>
-                {customer.loyalty
-                  ? `${customer.loyalty.balance} points${customer.loyalty.tier ? ` · ${customer.loyalty.tier}` : ''}`
-                  : 'Not a member'}
-              </dd>
+              <dd>{formatLoyalty(customer.loyalty)}</dd>
             </div>
             <div class="fact">
               <dt>First seen</dt>

@@ -46,7 +46,7 @@ export function TagEditor({ tags, onSave }: TagEditorProps) {
         <input
           id="new-tag"
           value={draft}
-          maxLength={50}
+          maxLength={40}
           placeholder="New tag"
           onInput={(e) => setDraft(e.currentTarget.value)}
         />

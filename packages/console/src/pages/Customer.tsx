@@ -6,7 +6,7 @@ import { CustomerTimeline } from '../components/CustomerTimeline';
 import { FeedbackRow } from '../components/FeedbackRow';
 import { PageHeading } from '../components/PageHeading';
 import { TypedConfirm } from '../components/TypedConfirm';
-import { formatDateTime, formatValue } from '../format';
+import { formatDateTime, formatLoyalty, formatValue } from '../format';
 import { href, navigate } from '../router';
 import { admin, hasRole, notice, role } from '../store';
 import { useRemote } from '../use-remote';
@@ -48,11 +48,7 @@ function Profile({ profile, projectId }: { profile: CustomerProfile; projectId: 
           <dt>Anonymous ids</dt>
           <dd class="mono break">{profile.anonymousIds.join(', ') || '—'}</dd>
           <dt>Loyalty</dt>
-          <dd>
-            {profile.loyalty
-              ? `${profile.loyalty.balance} points${profile.loyalty.tier ? ` · ${profile.loyalty.tier}` : ''}`
-              : 'Not a member'}
-          </dd>
+          <dd>{formatLoyalty(profile.loyalty)}</dd>
           <dt>First seen</dt>
           <dd>{formatDateTime(profile.firstSeenAt)}</dd>
           <dt>Last seen</dt>
@@ -65,12 +61,11 @@ function Profile({ profile, projectId }: { profile: CustomerProfile; projectId: 
           <p class="hint">No survey answered.</p>
         ) : (
           <ul class="plain stack">
-            {profile.surveyAnswers.map((answer, index) => (
-              <li key={`${answer.surveyId}-${index}`} class="card">
-                <strong>{answer.surveyName ?? answer.surveyId ?? 'Survey'}</strong>:{' '}
-                {answer.score ?? '—'}
+            {profile.surveyAnswers.map((answer) => (
+              <li key={answer.id} class="card">
+                <strong>{answer.surveyName ?? answer.surveyId}</strong>: {answer.score ?? '—'}
                 {answer.comment ? <span class="block prewrap">{answer.comment}</span> : null}
-                <span class="hint block">{formatDateTime(answer.createdAt ?? answer.at)}</span>
+                <span class="hint block">{formatDateTime(answer.createdAt)}</span>
               </li>
             ))}
           </ul>
