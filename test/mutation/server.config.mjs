@@ -1,0 +1,26 @@
+// Mutation testing of the server files that carry identity, ingest, loyalty and NPS guarantees.
+// Runs on PGlite only (TEST_DATABASE_URL unset by run.ts): each mutant reruns the tests that
+// cover it, and PostgreSQL would double that without exercising other code.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'test/mutation/vitest.server.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'packages/server/src/identity.ts',
+    'packages/server/src/routes/batch.ts',
+    'packages/server/src/ingest-queue.ts',
+    'packages/server/src/store/ingest.ts',
+    'packages/server/src/store/loyalty-ledger.ts',
+    'packages/server/src/store/nps.ts',
+    'packages/server/src/middleware/public-access.ts',
+  ],
+  reporters: ['json', 'clear-text', 'progress'],
+  jsonReporter: { fileName: 'test/mutation/reports/server.json' },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['**/dist', 'test/bench', 'docs', '**/.rapport', 'test/mutation/reports'],
+  concurrency: 2,
+  timeoutMS: 30000,
+  cleanTempDir: 'always',
+};
