@@ -166,6 +166,23 @@ describe.each(databases)('inbox filters, search and counts on $name', (database)
     expect((await list(`status=new&limit=2&cursor=${newFirst.nextCursor}`)).ids).toEqual(['fb-1']);
   });
 
+  it('keeps items that share a timestamp apart across pages', async () => {
+    await seed();
+    const tie = { timestamp: '2026-03-05T09:00:00.000Z' };
+    await ingest(ctx, [
+      message('feedback', { ...tie, id: 'tie-a', message: 'a' }),
+      message('feedback', { ...tie, id: 'tie-b', message: 'b' }),
+    ]);
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(`limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      ids.push(...page.ids);
+      cursor = page.nextCursor;
+    } while (cursor && ids.length < 20);
+    expect(ids).toEqual(['tie-b', 'tie-a', 'fb-5', 'fb-4', 'fb-3', 'fb-2', 'fb-1']);
+  });
+
   it('answers 400 invalid_query for a malformed filter', async () => {
     await seed();
     for (const query of [
