@@ -16,3 +16,10 @@ export const DEMO_PROJECT = {
 
 /** The seeded demo customer, with points, a feedback thread and a team reply. */
 export const DEMO_CUSTOMER_ID = 'demo-customer';
+
+/** DEMO ONLY — the console owner of the demo project (printed at start, like the keys). */
+export const DEMO_OWNER = {
+  email: 'owner@demo.test',
+  name: 'Demo Owner',
+  password: 'demo-password',
+} as const;

@@ -1,11 +1,13 @@
+import { hashPassword } from '../people/passwords';
 import { addReply } from '../store/feedback';
 import { ingestMessages } from '../store/ingest';
 import { earnPoints } from '../store/loyalty-ledger';
 import { createReward, replaceTiers, replaceWaysToEarn } from '../store/loyalty-program';
+import { createUser, findUserByEmail, setMembership } from '../store/people/users';
 import { upsertProject } from '../store/projects';
 import type { Store } from '../store/store';
 import { createSurvey } from '../store/surveys';
-import { DEMO_CUSTOMER_ID, DEMO_PROJECT } from './demo-project';
+import { DEMO_CUSTOMER_ID, DEMO_OWNER, DEMO_PROJECT } from './demo-project';
 
 /** Options for {@link seedDemo}. */
 export interface SeedDemoOptions {
@@ -124,7 +126,8 @@ async function seedCustomer(store: Store, now: Date) {
 
 /**
  * Seeds the DEMO-ONLY project (keys in {@link DEMO_PROJECT}): an NPS survey with follow-ups,
- * a loyalty program (three tiers, four rewards, ways to earn) and a customer with history.
+ * a loyalty program (three tiers, four rewards, ways to earn), a customer with history and
+ * the console owner `owner@demo.test` / `demo-password`.
  * Idempotent: every row has a fixed id, so running it again changes nothing but the origins.
  */
 export async function seedDemo(store: Store, options: SeedDemoOptions): Promise<void> {
@@ -136,4 +139,22 @@ export async function seedDemo(store: Store, options: SeedDemoOptions): Promise<
   });
   await seedProgram(store, now);
   await seedCustomer(store, now);
+  await seedOwner(store, now);
+}
+
+/** The DEMO-ONLY console owner ({@link DEMO_OWNER}); an existing account keeps its password. */
+async function seedOwner(store: Store, now: Date) {
+  const existing = await findUserByEmail(store.db, DEMO_OWNER.email);
+  const user =
+    existing ??
+    (await createUser(
+      store.db,
+      {
+        email: DEMO_OWNER.email,
+        name: DEMO_OWNER.name,
+        passwordHash: await hashPassword(DEMO_OWNER.password),
+      },
+      now,
+    ));
+  await setMembership(store.db, DEMO_PROJECT.id, user.id, 'owner', now);
 }
