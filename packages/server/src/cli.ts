@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server';
 import Redis from 'ioredis';
 import { createApp } from './app';
+import { issueSetupToken, readConsoleEnv, setupTokenBanner } from './cli/console-env';
+import { PEOPLE_USAGE, runPeopleCommand } from './cli/people-commands';
 import { type CliConfig, readCliConfig } from './cli-config';
-import { DEMO_CUSTOMER_ID, DEMO_PROJECT } from './demo/demo-project';
+import { DEMO_CUSTOMER_ID, DEMO_OWNER, DEMO_PROJECT } from './demo/demo-project';
 import { demoIdentityRoutes } from './demo/identity-route';
 import { seedDemo } from './demo/seed-demo';
 import { userHashOf } from './identity';
@@ -16,6 +18,7 @@ Commands:
   start     migrate, seed the demo project (unless RAPPORT_DEMO=0) and serve on PORT
   migrate   apply pending database migrations and exit
   help      show this text
+${PEOPLE_USAGE}
 
 Environment: PORT (8787), HOST (0.0.0.0), DATABASE_URL (PostgreSQL; else PGlite in
 RAPPORT_DATA_DIR, ./.rapport/), REDIS_URL (shared rate limits), RAPPORT_DEMO (1),
@@ -44,6 +47,9 @@ function printDemoBanner(url: string, config: CliConfig) {
     `    secret key       ${DEMO_PROJECT.secretKey}`,
     `    identity secret  ${DEMO_PROJECT.identitySecret}`,
     `    demo customer    ${DEMO_CUSTOMER_ID} (userHash ${hash})`,
+    `    demo owner       ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`,
+    '',
+    `  Console: ${url}/console/ (sign in as the demo owner)`,
     '',
     '  Try:',
     `    curl -s ${url}/v1/config -H 'Authorization: Bearer ${DEMO_PROJECT.publishableKey}'`,
@@ -62,7 +68,15 @@ async function start(config: CliConfig) {
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : undefined;
   redis?.on('error', (error) => logger.warn('redis error', { error: String(error) }));
-  const app = createApp({ store, logger, limits: { redis } });
+  // The demo seeds its own owner, so only a real first run needs a setup token.
+  const setupToken = config.demo ? undefined : await issueSetupToken(store);
+  const app = createApp({
+    store,
+    logger,
+    limits: { redis },
+    ...readConsoleEnv(process.env),
+    setupToken,
+  });
   if (config.demo) {
     const origins = [
       `http://localhost:${config.port}`,
@@ -79,6 +93,7 @@ async function start(config: CliConfig) {
     const url = `http://localhost:${info.port}`;
     if (config.demo) printDemoBanner(url, config);
     else logger.info('listening', { url, storage: describeStore(config) });
+    if (setupToken) process.stdout.write(setupTokenBanner(`${url}/console/`, setupToken));
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     const why =
@@ -116,6 +131,7 @@ async function main(argv: string[]) {
     return;
   }
   if (command === 'start') return start(config);
+  if (await runPeopleCommand(argv, config)) return;
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
   process.exitCode = 2;
 }
