@@ -15,12 +15,18 @@ import {
   MAX_TEXT_LENGTH,
 } from './limits';
 
-/** Fields every message carries. `id` is the client's UUID, the key for exactly-once storage. */
+/**
+ * Fields every message carries. `id` is the client's UUID, the key for exactly-once storage.
+ * A `userId` counts only with its `userHash` (HMAC-SHA256 under the project's identity
+ * secret); without one the server stores the message as anonymous (see the server README,
+ * "Identity").
+ */
 const baseFields = {
   id: idSchema,
   timestamp: timestampSchema,
   anonymousId: idSchema,
   userId: userIdSchema.optional(),
+  userHash: userHashSchema.optional(),
 };
 
 export const FEEDBACK_CATEGORIES = ['bug', 'idea', 'praise', 'question', 'other'] as const;
@@ -31,7 +37,6 @@ export const identifyMessageSchema = z.object({
   type: z.literal('identify'),
   userId: userIdSchema,
   traits: jsonRecordSchema.optional(),
-  userHash: userHashSchema.optional(),
 });
 
 export const trackMessageSchema = z.object({

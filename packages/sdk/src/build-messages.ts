@@ -32,12 +32,17 @@ import {
 export interface Sender {
   anonymousId: string;
   userId: string | undefined;
+  /**
+   * The proof of `userId` from the last identify. Sent on every message, because the server
+   * files a `userId` without a valid hash as anonymous (server README, "Identity").
+   */
+  userHash?: string | undefined;
 }
 
 // Kept here rather than imported: the protocol's list lives beside zod schemas.
 const CATEGORIES = ['bug', 'idea', 'praise', 'question', 'other'] satisfies FeedbackCategory[];
 
-type Envelope = Pick<Message, 'id' | 'timestamp' | 'anonymousId' | 'userId'>;
+type Envelope = Pick<Message, 'id' | 'timestamp' | 'anonymousId' | 'userId' | 'userHash'>;
 
 function envelope(sender: Sender): Envelope {
   const base: Envelope = {
@@ -45,7 +50,10 @@ function envelope(sender: Sender): Envelope {
     timestamp: new Date().toISOString(),
     anonymousId: sender.anonymousId,
   };
-  if (sender.userId !== undefined) base.userId = sender.userId;
+  if (sender.userId !== undefined) {
+    base.userId = sender.userId;
+    if (sender.userHash !== undefined) base.userHash = sender.userHash;
+  }
   return base;
 }
 
@@ -81,7 +89,10 @@ export function buildIdentify(
       type: 'identify',
       userId: userId as string,
       traits: traits as IdentifyMessage['traits'],
-      userHash: userHash as string | undefined,
+      // The same user identified again without a hash keeps the proof it already has.
+      userHash: (userHash ?? (userId === sender.userId ? sender.userHash : undefined)) as
+        | string
+        | undefined,
     }),
   );
 }

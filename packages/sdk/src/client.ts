@@ -109,8 +109,8 @@ function createClientUsing(
   );
 
   const sender = (): Sender => {
-    const { anonymousId, userId } = identity.current();
-    return { anonymousId, userId };
+    const { anonymousId, userId, userHash } = identity.current();
+    return { anonymousId, userId, userHash };
   };
   const refuse = (): RapportError | undefined => {
     if (destroyed) return new RapportError('destroyed', 'The client was destroyed');

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { userHashOf } from '../src/identity';
 import type { Store } from '../src/store/index';
 import { databases } from './helpers/databases';
 import { message, send } from './helpers/requests';
-import { useTestApp } from './helpers/test-app';
+import { IDENTITY_SECRET, useTestApp } from './helpers/test-app';
 
 async function counts(store: Store) {
   const { rows } = await sql<Record<string, number | string>>`
@@ -104,7 +105,14 @@ describe.each(databases)('batch ingest on $name', (database) => {
       messages: [message('page', { anonymousId: 'anon-7' })],
     });
     await send(ctx.app, 'POST', '/v1/batch', {
-      messages: [message('identify', { anonymousId: 'anon-7', userId: 'ada', traits: { a: 1 } })],
+      messages: [
+        message('identify', {
+          anonymousId: 'anon-7',
+          userId: 'ada',
+          userHash: userHashOf(IDENTITY_SECRET, 'ada'),
+          traits: { a: 1 },
+        }),
+      ],
     });
     const customer = await ctx.store.db
       .selectFrom('customers')

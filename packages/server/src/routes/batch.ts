@@ -9,10 +9,9 @@ import {
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { InvalidBodyError } from '../errors';
-import { verifyUserHash } from '../identity';
+import { resolveMessageIdentity } from '../message-identity';
 import { describeIssues, readJsonBody } from '../request-input';
 import type { IngestMessage } from '../store/ingest';
-import type { Project } from '../store/projects';
 import { surveyTypesById } from '../store/survey-lookup';
 
 /** Client clocks drift; a timestamp further ahead than this is filed at the server's time. */
@@ -31,14 +30,8 @@ function idOf(raw: unknown): string {
 /** Why a schema-valid message still cannot be stored, or undefined when it can. */
 function semanticProblem(
   message: Message,
-  project: Project,
   surveys: Map<string, SurveyType>,
 ): Omit<RejectedMessage, 'id'> | undefined {
-  if (message.type === 'identify' && message.userHash !== undefined) {
-    if (!verifyUserHash(project.identitySecret, message.userId, message.userHash)) {
-      return { code: 'unauthorized', message: 'userHash does not match userId.' };
-    }
-  }
   if (message.type === 'survey_response') {
     const type = surveys.get(message.surveyId);
     if (!type) return { code: 'not_found', message: `No survey with id ${message.surveyId}.` };
@@ -51,6 +44,13 @@ function semanticProblem(
     }
   }
   return undefined;
+}
+
+/** The ISO time a message is filed under: its own, unless that is implausible. */
+function filedAt(message: Message, now: Date): string {
+  const time = Date.parse(message.timestamp);
+  const plausible = time >= EARLIEST_TIMESTAMP && time <= now.getTime() + MAX_CLOCK_SKEW_MS;
+  return new Date(plausible ? time : now.getTime()).toISOString();
 }
 
 /**
@@ -84,16 +84,13 @@ export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const surveyIds = parsed.flatMap((m) => (m.type === 'survey_response' ? [m.surveyId] : []));
     const surveys = await surveyTypesById(deps.store.db, project.id, [...new Set(surveyIds)]);
-    const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
     const valid: IngestMessage[] = [];
     for (const message of parsed) {
-      const problem = semanticProblem(message, project, surveys);
+      const identity = resolveMessageIdentity(message, project);
+      const problem = identity.problem ?? semanticProblem(message, surveys);
       if (problem) rejected.push({ id: message.id, ...problem });
-      else {
-        const time = Date.parse(message.timestamp);
-        const plausible = time >= EARLIEST_TIMESTAMP && time <= latest;
-        valid.push({ message, at: new Date(plausible ? time : now.getTime()).toISOString() });
-      }
+      else if (identity.message)
+        valid.push({ message: identity.message, at: filedAt(message, now) });
     }
     const accepted = await deps.ingest.ingest(project.id, valid, now);
     const response: BatchResponse = {

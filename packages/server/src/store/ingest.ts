@@ -22,21 +22,24 @@ export interface IngestRow {
   survey_id?: string;
   score?: number;
   comment?: string;
+  /** A user id the message claimed without a valid `userHash`: never a link, only a trait. */
+  claimed_user_id?: string;
 }
 
-interface CustomerRow {
-  project_id: string;
-  anonymous_id: string;
-  user_id: string | null;
-  traits: Record<string, unknown>;
-  first_seen_at: string;
-  last_seen_at: string;
-}
+/**
+ * A message as batch.ts hands it over after checking identity: `userId` is present only when
+ * its `userHash` was valid; an unproven claim moves to `claimedUserId`, which is kept only as
+ * the unverified trait `claimedUserId` (server README, "Identity").
+ */
+export type StorableMessage = Message & { claimedUserId?: string };
 
-function payloadOf(message: Message): Partial<IngestRow> {
+function payloadOf(message: StorableMessage): Partial<IngestRow> {
   switch (message.type) {
-    case 'identify':
-      return { data: message.traits ?? {} };
+    case 'identify': {
+      const traits = message.traits ?? {};
+      const claim = message.claimedUserId;
+      return { data: claim === undefined ? traits : { ...traits, claimedUserId: claim } };
+    }
     case 'track':
       return { name: message.event, data: message.properties ?? {} };
     case 'page':
@@ -65,11 +68,11 @@ function payloadOf(message: Message): Partial<IngestRow> {
 /** Flattens a valid message of a project into the row the ingest statement reads. */
 export function rowOf(
   projectId: string,
-  message: Message,
+  message: StorableMessage,
   at: string,
   receivedAt: string,
 ): IngestRow {
-  return {
+  const row: IngestRow = {
     project_id: projectId,
     id: message.id,
     type: message.type,
@@ -79,29 +82,8 @@ export function rowOf(
     received_at: receivedAt,
     ...payloadOf(message),
   };
-}
-
-/** One row per anonymous id: the latest user id seen, merged identify traits, first/last seen. */
-function customersOf(rows: IngestRow[]): CustomerRow[] {
-  const byAnonymousId = new Map<string, CustomerRow>();
-  for (const row of rows) {
-    const key = `${row.project_id}\u0000${row.anonymous_id}`;
-    const customer = byAnonymousId.get(key) ?? {
-      project_id: row.project_id,
-      anonymous_id: row.anonymous_id,
-      user_id: null,
-      traits: {},
-      first_seen_at: row.at,
-      last_seen_at: row.at,
-    };
-    if (row.user_id) customer.user_id = row.user_id;
-    if (row.type === 'identify') Object.assign(customer.traits, row.data);
-    if (row.at < customer.first_seen_at) customer.first_seen_at = row.at;
-    if (row.at > customer.last_seen_at) customer.last_seen_at = row.at;
-    byAnonymousId.set(key, customer);
-  }
-  // Sorted so concurrent statements lock customer rows in the same order (no deadlocks).
-  return sortedBy([...byAnonymousId.values()], (c) => `${c.project_id}\u0000${c.anonymous_id}`);
+  if (message.claimedUserId !== undefined) row.claimed_user_id = message.claimedUserId;
+  return row;
 }
 
 /** Sorts by a string key computed once per item. */
@@ -124,19 +106,26 @@ export function messageKey(projectId: string, id: string): string {
  * atomic without an explicit transaction and costs one round trip and one commit, which is
  * what lets ingest meet its throughput budget (DESIGN.md, "Budgets").
  *
+ * The customer rows are computed from `fresh_input` too, so a replayed message (a duplicate
+ * id) changes nothing (issue 9, item 5). `user_id` follows the latest verified identify by
+ * message time (`identified_at`), and identify traits merge in message-time order
+ * (`traits_at`): an identify that arrives late, or from a queue that sat offline, never rolls
+ * back a newer user id or trait. Only verified identifies carry a `user_id` here (batch.ts
+ * moves an unproven one to `claimed_user_id`), so a claim never links a browser to a user.
+ *
  * @returns the {@link messageKey}s of the messages that were new.
  */
 export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Promise<Set<string>> {
   if (input.length === 0) return new Set();
   // Sorted so concurrent statements take unique-index locks in the same order.
   const rows = sortedBy(input, (row) => messageKey(row.project_id, row.id));
-  const customers = customersOf(rows);
   const result = await sql<{ project_id: string; message_id: string }>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(CAST(${JSON.stringify(rows)} AS jsonb)) AS m(
         project_id text, id text, type text, anonymous_id text, user_id text, at timestamptz,
         received_at timestamptz, name text, data jsonb, message text, category text,
-        email text, rating integer, survey_id text, score integer, comment text
+        email text, rating integer, survey_id text, score integer, comment text,
+        claimed_user_id text
       )
     ),
     fresh AS (
@@ -169,17 +158,51 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
       SELECT project_id, id, survey_id, anonymous_id, user_id, score, comment, data, at
       FROM fresh_input WHERE type = 'survey_response'
     ),
+    seen AS (
+      SELECT project_id, anonymous_id, min(at) AS first_seen_at, max(at) AS last_seen_at
+      FROM fresh_input GROUP BY project_id, anonymous_id
+    ),
+    latest_identify AS (
+      SELECT DISTINCT ON (project_id, anonymous_id) project_id, anonymous_id, user_id,
+        at AS identified_at
+      FROM fresh_input WHERE type = 'identify' AND user_id IS NOT NULL
+      ORDER BY project_id, anonymous_id, at DESC, id DESC
+    ),
+    trait_sources AS (
+      SELECT project_id, anonymous_id, at, id,
+        CASE WHEN type = 'identify' THEN coalesce(data, '{}')
+          ELSE jsonb_build_object('claimedUserId', claimed_user_id) END AS traits
+      FROM fresh_input WHERE type = 'identify' OR claimed_user_id IS NOT NULL
+    ),
+    merged_traits AS (
+      -- jsonb keeps the last value of a repeated key, so ordering by time makes the newest win.
+      SELECT s.project_id, s.anonymous_id, max(s.at) AS traits_at,
+        coalesce(jsonb_object_agg(t.key, t.value ORDER BY s.at, s.id)
+          FILTER (WHERE t.key IS NOT NULL), '{}') AS traits
+      FROM trait_sources s LEFT JOIN LATERAL jsonb_each(s.traits) AS t ON true
+      GROUP BY s.project_id, s.anonymous_id
+    ),
     seen_customers AS (
-      INSERT INTO customers
-        (project_id, anonymous_id, user_id, traits, first_seen_at, last_seen_at)
-      SELECT c.project_id, c.anonymous_id, c.user_id, c.traits, c.first_seen_at, c.last_seen_at
-      FROM jsonb_to_recordset(CAST(${JSON.stringify(customers)} AS jsonb)) AS c(
-        project_id text, anonymous_id text, user_id text, traits jsonb,
-        first_seen_at timestamptz, last_seen_at timestamptz
-      )
+      INSERT INTO customers (project_id, anonymous_id, user_id, identified_at, traits,
+        traits_at, first_seen_at, last_seen_at)
+      SELECT seen.project_id, seen.anonymous_id, i.user_id, i.identified_at,
+        coalesce(t.traits, '{}'), t.traits_at, seen.first_seen_at, seen.last_seen_at
+      FROM seen
+      LEFT JOIN latest_identify AS i
+        ON i.project_id = seen.project_id AND i.anonymous_id = seen.anonymous_id
+      LEFT JOIN merged_traits AS t
+        ON t.project_id = seen.project_id AND t.anonymous_id = seen.anonymous_id
+      -- Ordered so concurrent statements lock customer rows in the same order (no deadlocks).
+      ORDER BY seen.project_id, seen.anonymous_id
       ON CONFLICT (project_id, anonymous_id) DO UPDATE SET
-        user_id = coalesce(excluded.user_id, customers.user_id),
-        traits = customers.traits || excluded.traits,
+        user_id = CASE
+          WHEN excluded.identified_at >= coalesce(customers.identified_at, excluded.identified_at)
+          THEN excluded.user_id ELSE customers.user_id END,
+        identified_at = greatest(customers.identified_at, excluded.identified_at),
+        traits = CASE
+          WHEN excluded.traits_at >= coalesce(customers.traits_at, excluded.traits_at)
+          THEN customers.traits || excluded.traits ELSE excluded.traits || customers.traits END,
+        traits_at = greatest(customers.traits_at, excluded.traits_at),
         first_seen_at = least(customers.first_seen_at, excluded.first_seen_at),
         last_seen_at = greatest(customers.last_seen_at, excluded.last_seen_at)
     )
@@ -189,7 +212,7 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
 
 /** A message ready to store, with the time it is filed under. */
 export interface IngestMessage {
-  message: Message;
+  message: StorableMessage;
   /** ISO time the message happened (the client's timestamp, clamped to not be in the future). */
   at: string;
 }

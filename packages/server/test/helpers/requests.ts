@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { PK } from './test-app';
+import { userHashOf } from '../../src/identity';
+import { IDENTITY_SECRET, PK } from './test-app';
 
 export interface RequestOptions {
   key?: string | null;
@@ -40,7 +41,11 @@ export async function send(
 
 let counter = 0;
 
-/** A valid message of the given type with a fresh id. */
+/**
+ * A valid message of the given type with a fresh id. A `userId` is signed for the test
+ * project (as the SDK sends it after a verified identify) unless `fields` names `userHash`
+ * itself — pass `userHash: undefined` for an unproven claim.
+ */
 export function message(type: string, fields: Record<string, unknown> = {}) {
   counter += 1;
   const base = {
@@ -55,5 +60,9 @@ export function message(type: string, fields: Record<string, unknown> = {}) {
     feedback: { message: 'Love it' },
     survey_response: { surveyId: 'nps-1', score: 9 },
   };
-  return { ...base, type, ...defaults[type], ...fields };
+  const built: Record<string, unknown> = { ...base, type, ...defaults[type], ...fields };
+  if (typeof built.userId === 'string' && !('userHash' in fields)) {
+    built.userHash = userHashOf(IDENTITY_SECRET, built.userId);
+  }
+  return built;
 }
