@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { requestHeadingFocus } from '../heading-focus';
 import { AcceptInvite } from '../pages/AcceptInvite';
 import { Account } from '../pages/Account';
 import { NotFound } from '../pages/NotFound';
@@ -13,18 +14,14 @@ import { ProjectPage } from './ProjectPage';
 
 /**
  * The whole console: skip link, top bar, navigation and the page for the current route.
- * After each navigation the page's `<h1>` takes focus (see {@link PageHeading}).
+ * After each navigation the page's `<h1>` takes focus (see heading-focus.ts).
  */
 export function App() {
   const current = route.value;
   const signedIn = session.value;
 
   useEffect(() => {
-    // Wait a frame: the page may render its heading after its data arrives.
-    const frame = requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false });
-    });
-    return () => cancelAnimationFrame(frame);
+    requestHeadingFocus();
   }, [current, Boolean(signedIn)]);
 
   return (

@@ -22,10 +22,10 @@ export function Thread({ projectId, feedbackId }: { projectId: string; feedbackI
       <p>
         <a href={href(['projects', projectId, 'inbox'])}>← Back to the inbox</a>
       </p>
+      {remote.state === 'ready' ? null : <PageHeading>Feedback</PageHeading>}
       <Async remote={remote} what="the thread" retry={reload}>
         {(thread) => <ThreadView thread={thread} projectId={projectId} reload={reload} />}
       </Async>
-      {remote.state !== 'ready' ? <PageHeading>Feedback</PageHeading> : null}
     </>
   );
 }
