@@ -26,14 +26,17 @@ export function WidgetPreview({ options }: { options: PreviewOptions }) {
     return () => window.removeEventListener('message', onMessage);
   }, []);
 
+  const post = (open: boolean) =>
+    frame.current?.contentWindow?.postMessage(
+      { type: 'rapport-preview', options, open },
+      location.origin,
+    );
+
+  // Drafts never open the dialog by themselves: the widget moves focus into its dialog, which
+  // would pull focus out of the field being edited here.
   useEffect(() => {
     if (!ready) return;
-    const timer = setTimeout(() => {
-      frame.current?.contentWindow?.postMessage(
-        { type: 'rapport-preview', options, open: true },
-        location.origin,
-      );
-    }, DEBOUNCE_MS);
+    const timer = setTimeout(() => post(false), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [ready, options]);
 
@@ -46,6 +49,9 @@ export function WidgetPreview({ options }: { options: PreviewOptions }) {
         sandbox="allow-scripts allow-same-origin"
         class="preview-frame"
       />
+      <button type="button" class="secondary" disabled={!ready} onClick={() => post(true)}>
+        Open the widget in the preview
+      </button>
       <p class="hint">
         {ready
           ? 'The real widget with your draft. Save to publish it to visitors.'
