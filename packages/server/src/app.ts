@@ -32,7 +32,7 @@ export interface AppOptions extends ConsoleOptions {
   clock?: Clock;
   /**
    * Body size and rate limits; see {@link LimitsOptions}.
-   * @default {} (64 KiB bodies, 6,000 req/min per key, 600 req/min per IP, in memory)
+   * @default {} (64 KiB bodies, 600 req/min per IP, 60,000 per publishable key, 6,000 per secret key, in memory)
    */
   limits?: LimitsOptions;
   /**

@@ -17,10 +17,18 @@ export interface LimitsOptions {
    */
   maxBodyBytes?: number;
   /**
-   * Requests per API key (publishable or secret), or `false` for no limit.
+   * Requests per secret key (the admin API), or `false` for no limit.
    * @default { points: 6000, durationSeconds: 60 }
    */
   perKey?: RateWindow | false;
+  /**
+   * Requests per publishable key (`pk_…`, the public API), or `false` for no limit. Only a
+   * safety net, far above any real site's traffic: every visitor shares this budget, so a
+   * low value would let one visitor switch the widget off for everyone (issue 9, item 8).
+   * The per-IP limit is the one that bites.
+   * @default { points: 60000, durationSeconds: 60 }
+   */
+  perPublishableKey?: RateWindow | false;
   /**
    * Requests per client IP, or `false` for no limit.
    * @default { points: 600, durationSeconds: 60 }
@@ -50,6 +58,7 @@ export interface LimitsOptions {
 export interface ResolvedLimits {
   maxBodyBytes: number;
   perKey: RateWindow | false;
+  perPublishableKey: RateWindow | false;
   perIp: RateWindow | false;
   redis: Redis | undefined;
   keyPrefix: string;
@@ -61,6 +70,7 @@ export function resolveLimits(options: LimitsOptions = {}): ResolvedLimits {
   return {
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     perKey: options.perKey ?? { points: 6000, durationSeconds: 60 },
+    perPublishableKey: options.perPublishableKey ?? { points: 60_000, durationSeconds: 60 },
     perIp: options.perIp ?? { points: 600, durationSeconds: 60 },
     redis: options.redis,
     keyPrefix: options.keyPrefix ?? 'rapport',

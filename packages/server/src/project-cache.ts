@@ -9,8 +9,26 @@ import {
 
 /** How long a key lookup (found or not) is reused before asking the database again. */
 const TTL_MS = 30_000;
-/** Bound on remembered keys, so a flood of made-up keys cannot grow memory without end. */
+/** Bound on remembered projects. */
 const MAX_ENTRIES = 10_000;
+/**
+ * Bound on remembered unknown keys, kept apart from the projects: a flood of made-up keys
+ * fills only this map and never evicts a valid key (issue 9, item 7). Misses are still worth
+ * remembering briefly, so one client retrying a wrong key does not query the database each time.
+ */
+const MAX_MISSES = 1_000;
+
+type Entry = { project: Project | undefined; expires: number };
+
+/** Remembers `entry`, evicting the oldest entry first when the map is full. */
+function remember(map: Map<string, Entry>, max: number, key: string, entry: Entry) {
+  map.delete(key);
+  if (map.size >= max) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(key, entry);
+}
 
 /** Looks up projects by key, remembering answers for a short while. */
 export interface ProjectCache {
@@ -26,14 +44,21 @@ export interface ProjectCache {
  * injected clock on read, so no timer runs.
  */
 export function createProjectCache(store: Store, clock: Clock): ProjectCache {
-  const entries = new Map<string, { project: Project | undefined; expires: number }>();
+  const found = new Map<string, Entry>();
+  const misses = new Map<string, Entry>();
   async function cached(cacheKey: string, load: () => Promise<Project | undefined>) {
     const now = clock().getTime();
-    const hit = entries.get(cacheKey);
+    const hit = found.get(cacheKey) ?? misses.get(cacheKey);
     if (hit && hit.expires > now) return hit.project;
     const project = await load();
-    if (entries.size >= MAX_ENTRIES) entries.clear();
-    entries.set(cacheKey, { project, expires: now + TTL_MS });
+    const entry = { project, expires: now + TTL_MS };
+    if (project) {
+      misses.delete(cacheKey);
+      remember(found, MAX_ENTRIES, cacheKey, entry);
+    } else {
+      found.delete(cacheKey);
+      remember(misses, MAX_MISSES, cacheKey, entry);
+    }
     return project;
   }
   return {

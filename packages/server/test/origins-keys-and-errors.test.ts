@@ -65,7 +65,9 @@ describe.each(databases)('keys, origins and error shape on $name', (database) =>
     );
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('origin_not_allowed');
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    // Readable by the refused page, so the SDK can say "origin not allowed", not "offline".
+    expect(res.headers.get('access-control-allow-origin')).toBe(evil);
+    expect(res.headers.get('vary')).toContain('Origin');
     const preflight = await ctx.app.request('/v1/batch?key=pk_test', {
       method: 'OPTIONS',
       headers: { origin: evil, 'access-control-request-method': 'POST' },

@@ -18,7 +18,7 @@ describe.each(databases)('rate limits on $name', (database) => {
   }
 
   it('answers 429 with Retry-After past the per-key limit, leaving other keys alone', async () => {
-    const app = appWith({ perKey: { points: 3, durationSeconds: 60 }, perIp: false });
+    const app = appWith({ perPublishableKey: { points: 3, durationSeconds: 60 }, perIp: false });
     for (let i = 0; i < 3; i += 1) expect((await send(app, 'GET', '/v1/config')).status).toBe(200);
     const limited = await send(app, 'GET', '/v1/config');
     expect(limited.status).toBe(429);
@@ -55,7 +55,7 @@ describe.each(databases)('rate limits on $name', (database) => {
   });
 
   it('gives a browser the CORS headers on a 429, so the SDK can read Retry-After', async () => {
-    const app = appWith({ perKey: { points: 1, durationSeconds: 60 }, perIp: false });
+    const app = appWith({ perPublishableKey: { points: 1, durationSeconds: 60 }, perIp: false });
     const origin = { origin: 'https://shop.example' };
     await send(app, 'GET', '/v1/config', undefined, origin);
     const limited = await send(app, 'GET', '/v1/config', undefined, origin);
@@ -66,7 +66,7 @@ describe.each(databases)('rate limits on $name', (database) => {
   it.skipIf(!redis)('shares counters between instances through Redis', async () => {
     const keyPrefix = `rapport-test-${randomBytes(4).toString('hex')}`;
     const limits = {
-      perKey: { points: 4, durationSeconds: 60 },
+      perPublishableKey: { points: 4, durationSeconds: 60 },
       perIp: false as const,
       redis,
       keyPrefix,

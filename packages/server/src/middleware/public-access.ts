@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { ForbiddenError, UnauthorizedError } from '../errors';
+import { createConsumer } from '../rate-limiter';
 import type { Project } from '../store/projects';
 import { bearerToken } from './bearer';
 import { clientIp } from './client-ip';
@@ -34,6 +35,13 @@ function assertOriginAllowed(project: Project, origin: string) {
  * the origin check; browsers always send it on cross-origin requests.
  */
 export function publicAccess(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  // Same key prefix as the secret keys' limiter: buckets are `pk:<project>` and `sk:<project>`.
+  const perPublishableKey = createConsumer(
+    deps.limits.perPublishableKey,
+    `${deps.limits.keyPrefix}:key`,
+    deps.limits,
+    deps.logger,
+  );
   async function preflight(c: Context<AppEnv>, origin: string | undefined) {
     // Preflights carry no Authorization header. With `?key=` we check the origin now;
     // without it we answer, and the real request is checked (and refused) before any effect.
@@ -54,6 +62,14 @@ export function publicAccess(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (c.req.path.startsWith('/v1/admin') || c.req.path.startsWith('/v1/console')) return next();
     const origin = c.req.header('origin');
     if (c.req.method === 'OPTIONS') return preflight(c, origin);
+    // Every answer is readable by the requesting page, refusals included: a 403
+    // `origin_not_allowed`, 401 or 429 carries no data, and without CORS headers the browser
+    // hides it behind an opaque network error that the SDK would report as "offline". Data is
+    // only ever sent after the origin check below has passed.
+    if (origin) allowOrigin(c, origin);
+    // The IP is counted before the key is looked up, so a flood of made-up keys is limited
+    // like any other traffic instead of reaching the database unbounded (issue 9, item 7).
+    await deps.perIp(clientIp(c, deps.limits.trustProxy));
     const key = keyOf(c);
     if (!key) {
       throw new UnauthorizedError(
@@ -62,13 +78,9 @@ export function publicAccess(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const project = key.startsWith('pk_') ? await deps.projects.byPublishableKey(key) : undefined;
     if (!project) throw new UnauthorizedError('Unknown publishable key.');
-    if (origin) {
-      assertOriginAllowed(project, origin);
-      allowOrigin(c, origin);
-    }
+    if (origin) assertOriginAllowed(project, origin);
     c.set('project', project);
-    await deps.perIp(clientIp(c, deps.limits.trustProxy));
-    await deps.perKey(`pk:${project.id}`);
+    await perPublishableKey(`pk:${project.id}`);
     await next();
   };
 }
