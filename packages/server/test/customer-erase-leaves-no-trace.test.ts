@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Store } from '../src/store/index';
 import { earnPoints, redeemReward } from '../src/store/loyalty-ledger';
 import { createReward } from '../src/store/loyalty-program';
@@ -22,6 +22,9 @@ const PERSONAL = [
   'Ada-reason-xyz',
   'Countess',
 ];
+// The scan reads every text column of every table: seconds on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
+
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 9, minute)).toISOString();
 
 /** Every text-like column of every table in the store's schema, found generically. */
@@ -36,16 +39,19 @@ async function textColumns(store: Store) {
   return rows;
 }
 
-/** `table.column` cells that contain any of the strings (case-insensitively). */
+/** `table.column ~ needle` for each cell that contains one of the strings (case-insensitively). */
 async function cellsHolding(store: Store, needles: string[]) {
   const found: string[] = [];
   for (const { table_name, column_name } of await textColumns(store)) {
-    for (const needle of needles) {
-      const { rows } = await sql<{ n: unknown }>`
-        SELECT count(*) AS n FROM ${sql.table(table_name)}
-        WHERE CAST(${sql.ref(column_name)} AS text) ILIKE ${`%${needle}%`}`.execute(store.db);
-      if (Number(rows[0]?.n) > 0) found.push(`${table_name}.${column_name} ~ ${needle}`);
-    }
+    const cell = sql`CAST(${sql.ref(column_name)} AS text)`;
+    const columns = needles.map(
+      (needle, index) => sql`bool_or(${cell} ILIKE ${`%${needle}%`}) AS ${sql.ref(`n${index}`)}`,
+    );
+    const { rows } = await sql<Record<string, boolean | null>>`
+      SELECT ${sql.join(columns)} FROM ${sql.table(table_name)}`.execute(store.db);
+    needles.forEach((needle, index) => {
+      if (rows[0]?.[`n${index}`]) found.push(`${table_name}.${column_name} ~ ${needle}`);
+    });
   }
   return found;
 }
