@@ -66,6 +66,9 @@ export function createProjectCache(store: Store, clock: Clock): ProjectCache {
       cached(`pk:${key}`, () => findProjectByPublishableKey(store.db, key)),
     bySecretKey: (key) =>
       cached(`sk:${hashSecretKey(key)}`, () => findProjectBySecretKey(store.db, key, clock())),
-    clear: () => entries.clear(),
+    clear: () => {
+      found.clear();
+      misses.clear();
+    },
   };
 }
