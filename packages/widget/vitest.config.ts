@@ -7,6 +7,7 @@ export default defineProject({
     name: 'widget',
     environment: 'happy-dom',
     include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup/warm-ui.ts'],
     // Process the widget's stylesheet so `?raw` imports carry the real CSS text.
     css: { include: [/\.css/] },
     // Files clean up after themselves (unmount, destroy); sharing one environment per worker

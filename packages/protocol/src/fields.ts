@@ -8,9 +8,6 @@ import {
   MAX_URL_LENGTH,
 } from './limits';
 
-// Re-exported here so the package's door (index.ts) needs no extra line for it.
-export { ID_PATTERN, isPathSafeId } from './id-pattern';
-
 /**
  * An opaque id: 1–128 characters of letters, digits, `_`, `-`, `.`, `:` or `@`, and not `.`
  * or `..` (see {@link isPathSafeId}): every id must work as a URL path segment.

@@ -11,6 +11,8 @@ export * from './console';
 export * from './errors';
 export * from './feedback';
 export * from './fields';
+// Straight from its zod-free module: through fields.ts it would pull zod into the SDK bundle.
+export { ID_PATTERN, isPathSafeId } from './id-pattern';
 export * from './limits';
 export * from './loyalty';
 export * from './messages';

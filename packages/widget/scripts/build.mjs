@@ -1,17 +1,24 @@
 /**
  * Builds the widget with esbuild:
- *   dist/rapport.js  IIFE for the script tag, minified, everything bundled (SDK with fetchTransport,
- *                    Preact, signals; no ky)
- *   dist/index.js    ESM for bundlers, with preact, @preact/signals and @rapport/sdk left external
- * and prints what takes the bytes in rapport.js (from esbuild's metafile).
+ *   dist/rapport.js               IIFE for the script tag: the command queue, the SDK core
+ *                                 (fetchTransport, no ky) and the launcher drawn without Preact
+ *   dist/rapport-ui-<hash>.js     the UI (Preact, signals, dialog, panels, English), a classic
+ *                                 script rapport.js adds on intent
+ *   dist/rapport-fr-<hash>.js     the French strings, added only for French visitors
+ *   dist/index.js (+ dist/chunks) ESM for bundlers, split the same way through `import()`,
+ *                                 with preact, @preact/signals and @rapport/sdk left external
+ * Chunk names carry the first 8 hex digits of their SHA-256, so they can be cached forever.
+ * Prints what takes the bytes in each script-tag file (from esbuild's metafile).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { cssTextPlugin } from './css-text-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
 const quiet = process.argv.includes('--quiet');
 
 const common = {
@@ -27,40 +34,68 @@ const common = {
   plugins: [cssTextPlugin],
   logLevel: 'warning',
 };
-
-const iife = await build({
+const scriptTag = {
   ...common,
-  entryPoints: ['src/script-tag.ts'],
-  outfile: 'dist/rapport.js',
   format: 'iife',
   minify: true,
   metafile: true,
+  write: false,
   define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+await mkdir(dist, { recursive: true });
+// Chunks of earlier builds would pile up under new hashes.
+for (const file of await readdir(dist)) {
+  if (/^rapport-.+\.js$/.test(file)) await rm(join(dist, file));
+}
+await rm(join(dist, 'chunks'), { recursive: true, force: true });
+
+const metafiles = {};
+/** Builds one script-tag file; returns its hashed name when `prefix` is given. */
+async function buildScript(entry, prefix, extra = {}) {
+  const result = await build({ ...scriptTag, ...extra, entryPoints: [entry], outfile: 'out.js' });
+  const code = result.outputFiles[0].contents;
+  const name = prefix
+    ? `${prefix}-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`
+    : 'rapport.js';
+  await writeFile(join(dist, name), code);
+  metafiles[name] = result.metafile;
+  return name;
+}
+
+const chunks = {
+  ui: await buildScript('src/chunks/ui-chunk.ts', 'rapport-ui'),
+  locales: { fr: await buildScript('src/chunks/fr-chunk.ts', 'rapport-fr') },
+};
+await buildScript('src/script-tag.ts', undefined, {
+  define: { ...scriptTag.define, __RAPPORT_CHUNKS__: JSON.stringify(chunks) },
 });
 
 await build({
   ...common,
   entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
+  outdir: 'dist',
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   external: ['preact', 'preact/*', '@preact/signals', '@rapport/sdk'],
 });
 
-await mkdir(join(root, 'dist'), { recursive: true });
-await writeFile(join(root, 'dist/meta.json'), JSON.stringify(iife.metafile));
-if (!quiet) printSummary(iife.metafile);
+await writeFile(join(dist, 'meta.json'), JSON.stringify(metafiles));
+await writeFile(join(dist, 'chunks.json'), JSON.stringify(chunks, null, 2));
+if (!quiet) for (const [name, metafile] of Object.entries(metafiles)) printSummary(name, metafile);
 
 /** Bytes of minified output per package (or per widget folder), largest first. */
-function printSummary(metafile) {
-  const output = metafile.outputs['dist/rapport.js'];
+function printSummary(name, metafile) {
+  const output = Object.values(metafile.outputs)[0];
   const groups = new Map();
   for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
     const match = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-    const name = match ? match[1] : file.replace(/^(\.\.\/)+/, '').replace(/\/[^/]+$/, '/');
-    groups.set(name, (groups.get(name) ?? 0) + bytesInOutput);
+    const group = match ? match[1] : file.replace(/^(\.\.\/)+/, '').replace(/\/[^/]+$/, '/');
+    groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
   }
-  console.log(`dist/rapport.js: ${output.bytes} bytes minified; by source:`);
-  for (const [name, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
-    console.log(`  ${String(bytes).padStart(6)}  ${name}`);
+  console.log(`dist/${name}: ${output.bytes} bytes minified; by source:`);
+  for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${String(bytes).padStart(6)}  ${group}`);
   }
 }

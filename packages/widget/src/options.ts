@@ -49,8 +49,9 @@ export interface WidgetOptions {
    */
   panels?: WidgetPanel[];
   /**
-   * CSP nonce put on the widget's `<style>` element, for a `style-src 'nonce-…'` policy.
-   * @default undefined
+   * CSP nonce put on the `<script>` elements that load the UI chunks (script-tag build) and
+   * on the `<style>` elements used where constructable stylesheets are missing.
+   * @default the script tag's nonce (script-tag build), else undefined
    * @example { nonce: document.currentScript?.nonce }
    */
   nonce?: string;
@@ -75,14 +76,18 @@ export interface WidgetOptions {
   referralUrl?: string;
 }
 
-/** Options after merging with the server's config and defaults. */
-export interface ResolvedOptions {
+/** What the launcher needs from the options, before the UI chunk has loaded. */
+export interface ResolvedLook {
   position: WidgetPosition;
   theme: WidgetTheme;
   accent: string;
   locale: string;
-  texts: Texts;
   panels: WidgetPanel[];
+}
+
+/** Options after merging with the server's config and defaults. */
+export interface ResolvedOptions extends ResolvedLook {
+  texts: Texts;
   signInUrl: string | undefined;
   referralUrl: string;
   projectName: string;
@@ -94,27 +99,46 @@ export const DEFAULT_ACCENT = '#4338ca';
 export const ALL_PANELS: WidgetPanel[] = ['feedback', 'surveys', 'loyalty', 'inbox'];
 
 /**
- * Merge mount options over the server's config over defaults: options always win. The config
- * is read defensively: a field that is missing or of the wrong type falls back to the default.
+ * Merge mount options over the server's config over defaults for what the launcher shows:
+ * options always win. The config is read defensively: a field that is missing or of the
+ * wrong type falls back to the default.
  */
-export function resolveOptions(options: WidgetOptions, config?: WidgetConfig): ResolvedOptions {
-  const server: Partial<WidgetConfig> = typeof config === 'object' && config !== null ? config : {};
+export function resolveLook(options: WidgetOptions, config?: WidgetConfig): ResolvedLook {
+  const server = serverConfig(config);
   const theme: Partial<WidgetConfig['theme']> = server.theme ?? {};
   // Options can come from untyped page code (`rapport('update', …)`): a wrong type falls back
   // like a missing one, so it cannot throw from every render.
-  const locale = stringOr(options.locale) ?? globalThis.navigator?.language ?? 'en';
   const panels = arrayOr(options.panels) ?? arrayOr(server.panels) ?? ALL_PANELS;
   return {
     position: options.position ?? oneOf(server.position, POSITIONS) ?? 'bottom-right',
     theme: options.theme ?? oneOf(theme.mode, THEMES) ?? 'auto',
     accent: safeColour(options.accent) ?? safeColour(theme.accent) ?? DEFAULT_ACCENT,
-    locale,
-    texts: buildTexts(locale, isRecord(server.texts) ? server.texts : undefined, options.texts),
+    locale: stringOr(options.locale) ?? globalThis.navigator?.language ?? 'en',
     panels: panels.filter((panel) => ALL_PANELS.includes(panel)),
+  };
+}
+
+/** {@link resolveLook} plus the strings and links the dialog needs. */
+export function resolveOptions(options: WidgetOptions, config?: WidgetConfig): ResolvedOptions {
+  const look = resolveLook(options, config);
+  const server = serverConfig(config);
+  return {
+    ...look,
+    texts: buildTexts(look.locale, serverTexts(config), options.texts),
     signInUrl: options.signInUrl,
     referralUrl: options.referralUrl ?? `${globalThis.location?.origin ?? ''}/`,
     projectName: typeof server.projectName === 'string' ? server.projectName : '',
   };
+}
+
+/** The site owner's texts from the config, when they are an object. */
+export function serverTexts(config?: WidgetConfig): Record<string, unknown> | undefined {
+  const texts = serverConfig(config).texts;
+  return isRecord(texts) ? texts : undefined;
+}
+
+function serverConfig(config: WidgetConfig | undefined): Partial<WidgetConfig> {
+  return typeof config === 'object' && config !== null ? config : {};
 }
 
 const POSITIONS: WidgetPosition[] = ['bottom-right', 'bottom-left'];

@@ -1,10 +1,12 @@
 /**
  * Entry of `dist/rapport.js`, the script-tag build. Reads its settings from its own
  * `<script data-key data-api …>`, starts the client (fetchTransport, beacon on pagehide) and
- * the widget, replays what the inline stub queued, and leaves `window.rapport` as the
- * command function — the only global this build creates.
+ * the launcher, replays what the inline stub queued, and leaves `window.rapport` as the
+ * command function — the only global this build creates. The dialog and panels load later as
+ * content-hashed chunks from the same folder (see loader/script-chunks.ts).
  */
 import { createClientWith, fetchTransport } from '@rapport/sdk';
+import { createMount } from './core/create-mount';
 import {
   createCommandApi,
   type InitSettings,
@@ -12,7 +14,7 @@ import {
   replayQueue,
 } from './loader/command-api';
 import { type Queue, queuedCalls } from './loader/queued-calls';
-import { mount } from './mount';
+import { type ChunkFiles, chunkBase, scriptChunks } from './loader/script-chunks';
 import type { WidgetPanel, WidgetPosition, WidgetTheme } from './options';
 
 declare global {
@@ -23,6 +25,8 @@ declare global {
 
 // The global *binding* `rapport`, which is window.rapport unless the page declared its own.
 declare const rapport: { q?: Queue } | undefined;
+/** The chunks' hashed file names, defined by scripts/build.mjs. */
+declare const __RAPPORT_CHUNKS__: ChunkFiles;
 
 /** Settings from the script tag's data attributes; only the ones present are set. */
 export function settingsFromScript(script: HTMLScriptElement | null): Partial<InitSettings> {
@@ -31,12 +35,13 @@ export function settingsFromScript(script: HTMLScriptElement | null): Partial<In
   const settings: Partial<InitSettings> = {};
   if (data.key) settings.key = data.key;
   if (data.api) settings.api = data.api;
+  if (data.chunks) settings.chunkBase = data.chunks;
   if (data.position) settings.position = data.position as WidgetPosition;
   if (data.theme) settings.theme = data.theme as WidgetTheme;
   if (data.accent) settings.accent = data.accent;
   if (data.locale) settings.locale = data.locale;
   if (data.panels) settings.panels = data.panels.split(/[\s,]+/) as WidgetPanel[];
-  // A script allowed by a nonce passes the same nonce to the widget's <style>.
+  // A script allowed by a nonce passes the same nonce to the chunks and styles it adds.
   if (script.nonce) settings.nonce = script.nonce;
   return settings;
 }
@@ -52,9 +57,10 @@ try {
   // Plain fetch instead of the SDK's ky default: the outbox owns retries, so ky would add
   // ~4 KB brotli for nothing. The beacon still carries pending messages on pagehide.
   const createClient = createClientWith(fetchTransport);
-  const api = createCommandApi(({ key, api: endpoint, ...options }) => {
+  const api = createCommandApi(({ key, api: endpoint, chunkBase: base, ...options }) => {
     const client = createClient(endpoint ? { key, endpoint } : { key });
-    return { client, widget: mount(client, options) };
+    const chunks = scriptChunks(chunkBase(base, script?.src), options.nonce, __RAPPORT_CHUNKS__);
+    return { client, widget: createMount(chunks)(client, options) };
   });
   window.rapport = api;
   replayQueue(api, queue, settingsFromScript(script));

@@ -16,17 +16,26 @@ beforeAll(() => {
 
 afterAll(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   document.querySelector('rapport-widget')?.remove();
   Reflect.deleteProperty(window, 'rapport');
 });
 
-test('the script-tag build runs under a strict CSP: no eval, no new Function, no style=', () => {
-  // Plain booleans: a failing toMatch would print the whole bundle.
-  expect(/\beval\(/.test(code)).toBe(false);
-  expect(/new Function/.test(code)).toBe(false);
-  expect(/style=/.test(code)).toBe(false);
-  // zod stays on the server: the bundle gets only types and constants from protocol.
-  expect(/ZodError|zod/i.test(code)).toBe(false);
+test('every script-tag file runs under a strict CSP: no eval, no new Function, no style=', () => {
+  const files = readdirSync(join(root, 'dist')).filter((file) => /^rapport.*\.js$/.test(file));
+  expect(files).toContain('rapport.js');
+  expect(files.filter((file) => /^rapport-(ui|fr)-[0-9a-f]{8}\.js$/.test(file))).toHaveLength(2);
+  for (const file of files) {
+    const text = readFileSync(join(root, 'dist', file), 'utf8');
+    // Plain booleans: a failing toMatch would print the whole bundle.
+    expect(/\beval\(/.test(text)).toBe(false);
+    expect(/new Function/.test(text)).toBe(false);
+    expect(/style=/.test(text)).toBe(false);
+    // zod stays on the server: the bundle gets only types and constants from protocol.
+    expect(/ZodError|zod/i.test(text)).toBe(false);
+  }
+  // The first load carries no UI framework: Preact's markers are in the UI chunk only.
+  expect(/__preactattr_|\b__H\b/.test(code)).toBe(false);
 });
 
 test('the widget source never hands text to innerHTML', () => {
@@ -69,6 +78,26 @@ test('the built IIFE replays the stub’s queue in order and becomes window.rapp
   w.rapport('track', 'second');
   w.rapport('open');
 
+  // happy-dom loads no script files: play the browser's part for the chunks rapport.js adds
+  // to <head>, running each built file with document.currentScript set, as a browser would.
+  const chunksLoaded: string[] = [];
+  vi.spyOn(document.head, 'append').mockImplementation((...nodes) => {
+    for (const node of nodes) {
+      const chunk = node as HTMLScriptElement;
+      const file = chunk.src.split('/').pop()!;
+      chunksLoaded.push(file);
+      setTimeout(() => {
+        Object.defineProperty(document, 'currentScript', { value: chunk, configurable: true });
+        try {
+          new Function(readFileSync(join(root, 'dist', file), 'utf8'))();
+        } finally {
+          Reflect.deleteProperty(document, 'currentScript');
+        }
+        chunk.dispatchEvent(new Event('load'));
+      }, 0);
+    }
+  });
+
   const script = document.createElement('script');
   script.dataset.key = 'pk_demo';
   script.dataset.api = 'https://rapport.test';
@@ -85,6 +114,9 @@ test('the built IIFE replays the stub’s queue in order and becomes window.rapp
     .flatMap((b) => (b as { messages: { event?: string }[] }).messages)
     .map((m) => m.event);
   expect(events).toEqual(['first', 'second']);
+  // The dialog came from the content-hashed UI chunk, loaded once; English needs no locale chunk.
+  expect(chunksLoaded).toHaveLength(1);
+  expect(chunksLoaded[0]).toMatch(/^rapport-ui-[0-9a-f]{8}\.js$/);
   expect(() => w.rapport('no-such-command')).not.toThrow();
   w.rapport('close');
 });

@@ -3,9 +3,10 @@ import type { Store } from '../store';
 import { reportError } from './report-error';
 
 /**
- * Asks the server which surveys may be shown and shows the first one not yet answered or
- * dismissed on this page, after its `delaySeconds`. Call `check()` after mount and again
- * after `identify`; `cancel()` on unmount (answers still in flight then schedule nothing).
+ * Shows the first survey the server offered that is not yet answered or dismissed on this
+ * page, after its `delaySeconds`. The launcher asks the server (after load and after
+ * `identify`) and calls `offer()` with the answer; `cancel()` on unmount (answers still in
+ * flight then schedule nothing).
  */
 export function createSurveyScheduler(store: Store) {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,19 +22,13 @@ export function createSurveyScheduler(store: Store) {
     store.survey.value = survey;
   }
 
-  async function check(): Promise<void> {
-    if (!store.settings.value.panels.includes('surveys')) return;
-    try {
-      const surveys = await store.client.surveys.eligible();
-      // One survey at a time: never replace one the visitor is looking at.
-      if (stopped || store.survey.value) return;
-      const next = surveys.find((survey) => !store.surveysDone.has(survey.id));
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      if (next) timer = setTimeout(() => show(next), Math.max(0, next.delaySeconds) * 1000);
-    } catch (error) {
-      reportError(store.client, error);
-    }
+  function offer(surveys: EligibleSurvey[]): void {
+    // One survey at a time: never replace one the visitor is looking at.
+    if (stopped || store.survey.value || !store.settings.value.panels.includes('surveys')) return;
+    const next = surveys.find((survey) => !store.surveysDone.has(survey.id));
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (next) timer = setTimeout(() => show(next), Math.max(0, next.delaySeconds) * 1000);
   }
 
   function cancel(): void {
@@ -42,7 +37,7 @@ export function createSurveyScheduler(store: Store) {
     timer = undefined;
   }
 
-  return { check, cancel };
+  return { offer, cancel };
 }
 
 /** Tell listeners a survey is on screen, once per survey and page. */

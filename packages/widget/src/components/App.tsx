@@ -2,39 +2,37 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../store';
 import { Dialog } from './Dialog';
 import { ErrorBoundary } from './ErrorBoundary';
-import { Launcher } from './Launcher';
 import { SurveyCard } from './SurveyCard';
 import { StoreContext } from './store-context';
 
-/** The whole widget: survey card, dialog and launcher, each behind an error boundary. */
-export function App({ store }: { store: Store }) {
-  const launcher = useRef<HTMLButtonElement>(null);
+/**
+ * The survey card and the dialog, each behind an error boundary. The launcher is drawn
+ * without Preact (core/launcher.ts), so it is on the page before this chunk loads; the
+ * dialog hands focus back to it when it closes (Esc, close button, API).
+ */
+export function App({ store, launcher }: { store: Store; launcher: HTMLElement }) {
   const open = store.open.value;
   const wasOpen = useRef(open);
   const settings = store.settings.value;
   const hasDialog = store.panels.value.length > 0;
 
-  // Focus goes back to the launcher whenever the dialog closes (Esc, close button, API).
   useEffect(() => {
-    if (wasOpen.current && !open) launcher.current?.focus();
+    if (wasOpen.current && !open) launcher.focus();
     wasOpen.current = open;
-  }, [open]);
+  }, [open, launcher]);
 
   return (
     <StoreContext.Provider value={store}>
-      <div class={`root ${settings.position}`} lang={settings.locale}>
-        {settings.panels.includes('surveys') && !open ? (
-          <ErrorBoundary store={store}>
-            <SurveyCard />
-          </ErrorBoundary>
-        ) : null}
-        {open && hasDialog ? (
-          <ErrorBoundary store={store}>
-            <Dialog />
-          </ErrorBoundary>
-        ) : null}
-        {hasDialog ? <Launcher buttonRef={launcher} /> : null}
-      </div>
+      {settings.panels.includes('surveys') && !open ? (
+        <ErrorBoundary store={store}>
+          <SurveyCard />
+        </ErrorBoundary>
+      ) : null}
+      {open && hasDialog ? (
+        <ErrorBoundary store={store}>
+          <Dialog />
+        </ErrorBoundary>
+      ) : null}
     </StoreContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import type { LoyaltyView } from '@rapport/protocol';
+import { formatNumber } from '../i18n';
 import { dateFormatter } from '../i18n/format-date';
 import { useStore } from './store-context';
 
@@ -6,7 +7,8 @@ import { useStore } from './store-context';
 export function LoyaltyActivity({ view }: { view: LoyaltyView }) {
   const store = useStore();
   const t = store.texts.value;
-  const date = dateFormatter(store.settings.value.locale);
+  const locale = store.settings.value.locale;
+  const date = dateFormatter(locale);
   return (
     <section aria-labelledby="rapport-activity">
       <h3 id="rapport-activity">{t.activity}</h3>
@@ -18,7 +20,7 @@ export function LoyaltyActivity({ view }: { view: LoyaltyView }) {
               {entry.reason}
               <span class="muted"> · {date(entry.createdAt)}</span>
             </span>
-            <strong>{entry.points > 0 ? `+${entry.points}` : entry.points}</strong>
+            <strong>{`${entry.points > 0 ? '+' : ''}${formatNumber(entry.points, locale)}`}</strong>
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { useStore } from './store-context';
 export function RewardList() {
   const store = useStore();
   const t = store.texts.value;
+  const locale = store.settings.value.locale;
   const rewards = store.rewards.value;
   const busy = store.redeeming.value;
   const result = store.redeemResult.value;
@@ -21,11 +22,11 @@ export function RewardList() {
           <li key={reward.id} class="reward">
             <div>
               <strong>{reward.name}</strong>
-              <span class="muted"> · {format(t.cost, { n: reward.cost })}</span>
+              <span class="muted"> · {format(t.cost, { n: reward.cost }, locale)}</span>
               {reward.description ? <p class="muted">{reward.description}</p> : null}
               {reward.shortfall > 0 ? (
                 <p id={`rapport-why-${reward.id}`} class="muted">
-                  {format(t.needMore, { n: reward.shortfall })}
+                  {format(t.needMore, { n: reward.shortfall }, locale)}
                 </p>
               ) : null}
             </div>
@@ -33,7 +34,7 @@ export function RewardList() {
               type="button"
               class="secondary"
               disabled={!reward.canRedeem}
-              aria-label={format(t.redeemReward, { reward: reward.name })}
+              aria-label={format(t.redeemReward, { reward: reward.name }, locale)}
               aria-describedby={reward.shortfall > 0 ? `rapport-why-${reward.id}` : undefined}
               onClick={guard(store.client, () => redeemReward(store, reward.id))}
             >
@@ -43,7 +44,11 @@ export function RewardList() {
         ))}
       </ul>
       <p role="status" class={result?.ok === false ? 'error' : 'success'}>
-        {result ? (result.ok ? format(t.redeemed, { reward: resultName }) : t.redeemError) : ''}
+        {result
+          ? result.ok
+            ? format(t.redeemed, { reward: resultName }, locale)
+            : t.redeemError
+          : ''}
       </p>
     </section>
   );

@@ -1,17 +1,17 @@
+import { LAUNCHER_TEXTS } from './launcher-texts';
+
 /**
  * English strings, the default locale and the reference for every key.
  * `{name}` placeholders are filled by {@link format}.
  */
 export const en = {
-  launcher: 'Open feedback and rewards',
+  ...LAUNCHER_TEXTS.en,
   title: 'How can we help?',
   close: 'Close',
   tabs: 'Sections',
   tabFeedback: 'Feedback',
   tabLoyalty: 'Rewards',
   tabInbox: 'Messages',
-  loading: 'Loading…',
-  retry: 'Try again',
   crashed: 'Something went wrong. Please reload the page and try again.',
 
   category: 'What is it about?',
@@ -57,22 +57,22 @@ export const en = {
   surveyError: 'We couldn’t send your answer. Please try again.',
 
   pointsBalance: 'Your points',
-  points: '{n} points',
+  points: 'one:{n} point|other:{n} points',
   tier: 'Tier: {tier}',
   noTier: 'No tier yet',
-  toNextTier: '{n} points to {tier}',
+  toNextTier: 'one:{n} point to {tier}|other:{n} points to {tier}',
   topTier: 'You’ve reached the top tier.',
   tierProgress: 'Progress to {tier}',
   waysToEarn: 'Ways to earn',
   rewards: 'Rewards',
   noRewards: 'No rewards are available yet.',
-  cost: '{n} points',
+  cost: 'one:{n} point|other:{n} points',
   redeem: 'Redeem',
   redeemReward: 'Redeem {reward}',
   redeeming: 'Redeeming…',
   redeemed: 'Redeemed {reward}. Enjoy!',
   redeemError: 'We couldn’t redeem this reward. Please try again.',
-  needMore: 'You need {n} more points',
+  needMore: 'one:You need {n} more point|other:You need {n} more points',
   referral: 'Invite friends',
   referralLink: 'Your referral link',
   copy: 'Copy link',

@@ -1,16 +1,15 @@
 import type { Texts } from './en';
+import { LAUNCHER_TEXTS } from './launcher-texts';
 
 /** French strings. */
 export const fr: Texts = {
-  launcher: 'Ouvrir les avis et récompenses',
+  ...LAUNCHER_TEXTS.fr,
   title: 'Comment pouvons-nous vous aider ?',
   close: 'Fermer',
   tabs: 'Sections',
   tabFeedback: 'Avis',
   tabLoyalty: 'Récompenses',
   tabInbox: 'Messages',
-  loading: 'Chargement…',
-  retry: 'Réessayer',
   crashed: 'Une erreur est survenue. Rechargez la page et réessayez.',
 
   category: 'De quoi s’agit-il ?',
@@ -56,22 +55,22 @@ export const fr: Texts = {
   surveyError: 'Impossible d’envoyer votre réponse. Réessayez.',
 
   pointsBalance: 'Vos points',
-  points: '{n} points',
+  points: 'one:{n} point|other:{n} points',
   tier: 'Niveau : {tier}',
   noTier: 'Pas encore de niveau',
-  toNextTier: 'Encore {n} points pour {tier}',
+  toNextTier: 'one:Encore {n} point pour {tier}|other:Encore {n} points pour {tier}',
   topTier: 'Vous avez atteint le niveau le plus élevé.',
   tierProgress: 'Progression vers {tier}',
   waysToEarn: 'Comment gagner des points',
   rewards: 'Récompenses',
   noRewards: 'Aucune récompense disponible pour le moment.',
-  cost: '{n} points',
+  cost: 'one:{n} point|other:{n} points',
   redeem: 'Échanger',
   redeemReward: 'Échanger {reward}',
   redeeming: 'Échange…',
   redeemed: '{reward} échangé. Profitez-en !',
   redeemError: 'Impossible d’échanger cette récompense. Réessayez.',
-  needMore: 'Il vous manque {n} points',
+  needMore: 'one:Il vous manque {n} point|other:Il vous manque {n} points',
   referral: 'Parrainez vos amis',
   referralLink: 'Votre lien de parrainage',
   copy: 'Copier le lien',

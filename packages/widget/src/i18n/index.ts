@@ -1,18 +1,18 @@
 import { en, type TextKey, type Texts } from './en';
-import { fr } from './fr';
+import { resolveLocale } from './launcher-texts';
 
 export type { TextKey, Texts };
-
-/** Built-in locales. Add one by passing every string through the `texts` option. */
-export const LOCALES: Record<string, Texts> = { en, fr };
+export { resolveLocale };
 
 /**
- * Pick the built-in strings for a BCP 47 tag (`fr-CA` → `fr`), English when unknown.
- * @example resolveLocale('fr-BE') // 'fr'
+ * Locales the UI has strings for. English is built in; the others arrive one at a time as
+ * chunks (see `chunks.ts`) and are added with {@link addLocale} before they are used.
  */
-export function resolveLocale(tag: string | undefined): string {
-  const base = (tag ?? '').toLowerCase().split('-')[0] ?? '';
-  return base in LOCALES ? base : 'en';
+export const LOCALES: Record<string, Texts> = { en };
+
+/** Make a built-in locale's strings available (its chunk has loaded). */
+export function addLocale(tag: string, texts: Texts): void {
+  LOCALES[tag] = texts;
 }
 
 /**
@@ -32,12 +32,57 @@ export function buildTexts(
   return texts;
 }
 
+const PLURAL_FORM = /^(zero|one|two|few|many|other):/;
+
 /**
- * Fill `{name}` placeholders. Values are inserted as text, never as markup.
- * @example format('{n} points to {tier}', { n: 120, tier: 'Gold' }) // '120 points to Gold'
+ * Fill `{name}` placeholders; numbers are written the locale's way (`12,500`, `12 500`).
+ * A template made of plural forms, `one:{n} point|other:{n} points`, picks the form that
+ * `Intl.PluralRules` gives for `n` (falling back to `other`). Values are inserted as text,
+ * never as markup.
+ * @example format('one:{n} point|other:{n} points', { n: 12500 }, 'en') // '12,500 points'
  */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
+export function format(
+  template: string,
+  values: Record<string, string | number>,
+  locale = 'en',
+): string {
+  let text = template;
+  const forms = template.split('|');
+  if (forms.length > 1 && forms.every((form) => PLURAL_FORM.test(form))) {
+    const n = values.n;
+    const wanted =
+      typeof n === 'number'
+        ? cached(pluralRules, locale, (tag) => new Intl.PluralRules(tag)).select(n)
+        : 'other';
+    const pick = (category: string) =>
+      forms.find((form) => form.startsWith(`${category}:`))?.replace(PLURAL_FORM, '');
+    text = pick(wanted) ?? pick('other') ?? template;
+  }
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = values[name];
+    if (value === undefined) return match;
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
+  });
+}
+
+/** A number the locale's way: `formatNumber(12500, 'fr')` is `12 500`. */
+export function formatNumber(value: number, locale: string): string {
+  return cached(numberFormats, locale, (tag) => new Intl.NumberFormat(tag)).format(value);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per locale; an invalid tag falls back to English instead of throwing. */
+function cached<T>(cache: Map<string, T>, locale: string, make: (tag: string) => T): T {
+  let formatter = cache.get(locale);
+  if (!formatter) {
+    try {
+      formatter = make(locale);
+    } catch {
+      formatter = make('en');
+    }
+    cache.set(locale, formatter);
+  }
+  return formatter;
 }

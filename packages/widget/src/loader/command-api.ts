@@ -1,6 +1,6 @@
 import type { RapportClient } from '@rapport/sdk';
 import { catchRejection, reportError } from '../actions/report-error';
-import type { WidgetHandle } from '../mount';
+import type { WidgetHandle } from '../core/widget-handle';
 import type { WidgetOptions } from '../options';
 
 /** Settings for `rapport('init', settings)`: the publishable key, the API URL and any widget option. */
@@ -9,6 +9,12 @@ export interface InitSettings extends WidgetOptions {
   key: string;
   /** Base URL of the Rapport server. @default the SDK's default endpoint */
   api?: string;
+  /**
+   * Where the UI chunks (`rapport-ui-<hash>.js`, `rapport-fr-<hash>.js`) are served from,
+   * e.g. a CDN folder. Also `data-chunks` on the script tag.
+   * @default the folder `rapport.js` was loaded from
+   */
+  chunkBase?: string;
 }
 
 /** A running widget: its client and its mounted UI. */

@@ -54,7 +54,9 @@ export function FeedbackForm() {
   }
 
   const sending = status === 'sending';
-  const messageError = errors.message ? format(t[errors.message], { max: MAX_TEXT_LENGTH }) : '';
+  const messageError = errors.message
+    ? format(t[errors.message], { max: MAX_TEXT_LENGTH }, store.settings.value.locale)
+    : '';
   return (
     <form
       class="form"

@@ -8,6 +8,7 @@ import { ReferralLink } from '../components/ReferralLink';
 import { RewardList } from '../components/RewardList';
 import { useStore } from '../components/store-context';
 import { TierSummary } from '../components/TierSummary';
+import { formatNumber } from '../i18n';
 
 /**
  * Loyalty: balance, tier and progress to the next tier, ways to earn, rewards, referral link
@@ -40,7 +41,7 @@ export function LoyaltyPanel() {
             {view.waysToEarn.map((way) => (
               <li key={way.label}>
                 <span>{way.label}</span>
-                <strong>+{way.points}</strong>
+                <strong>+{formatNumber(way.points, store.settings.value.locale)}</strong>
               </li>
             ))}
           </ul>

@@ -1,4 +1,10 @@
-import { type BoundFunctions, fireEvent, type queries, within } from '@testing-library/preact';
+import {
+  type BoundFunctions,
+  fireEvent,
+  type queries,
+  waitFor,
+  within,
+} from '@testing-library/preact';
 import { mount, type WidgetHandle } from '../../src/mount';
 import type { WidgetOptions } from '../../src/options';
 import { createFakeServer, type FakeServer } from './fake-server';
@@ -42,6 +48,10 @@ export async function renderWidget(
 export async function openDialog(w: RenderedWidget, tab?: string): Promise<HTMLElement> {
   fireEvent.click(w.screen.getByRole('button', { name: /open feedback|ouvrir/i }));
   const dialog = await w.screen.findByRole('dialog', { name: /.+/ });
+  // Interactive once focus has moved in: the UI chunk may still be settling after it appears.
+  await waitFor(() => {
+    if (!dialog.contains(w.active())) throw new Error('focus has not moved into the dialog yet');
+  });
   if (tab) fireEvent.click(w.screen.getByRole('tab', { name: tab }));
   return dialog;
 }

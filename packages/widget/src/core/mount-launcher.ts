@@ -1,0 +1,183 @@
+/// <reference path="../styles/css.d.ts" />
+import type { WidgetConfig } from '@rapport/protocol';
+import type { RapportClient } from '@rapport/sdk';
+import { reportError } from '../actions/report-error';
+import { type LauncherTextKey, launcherText } from '../i18n/launcher-texts';
+import { resolveLook, serverTexts, type WidgetOptions } from '../options';
+import type { DialogPanel } from '../store';
+import { adoptStylesheet } from '../styles/adopt-stylesheet';
+import css from '../styles/launcher.css?raw';
+import type { ChunkLoader, UiHandle } from '../ui-contract';
+import { attachHost, whenIdle } from './attach-host';
+import { drawLauncher } from './launcher-view';
+import { createUiLoader } from './ui-loader';
+import type { WidgetHandle } from './widget-handle';
+
+/**
+ * Draws the launcher in a shadow root with plain DOM and loads the UI chunk only when it is
+ * wanted: on intent (pointer over, focus, touch), on open, or in idle time when the server
+ * says a survey is due. A click before the chunk has arrived shows a loading state and opens
+ * the dialog when it is there; a chunk that fails every retry is explained beside the
+ * launcher, and the next click tries again.
+ */
+export function mountLauncher(
+  client: RapportClient,
+  initial: WidgetOptions,
+  chunks: ChunkLoader,
+  retryDelays?: readonly number[],
+): WidgetHandle {
+  const host = document.createElement('rapport-widget');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const root = document.createElement('div');
+  const container = document.createElement('div');
+  container.className = 'ui';
+  root.append(container);
+  shadow.append(root);
+  adoptStylesheet(shadow, css, initial.nonce);
+  const accent = adoptStylesheet(shadow, '', initial.nonce);
+  const view = drawLauncher(root);
+  const loader = createUiLoader(chunks, client, retryDelays);
+
+  let options = initial;
+  let config: WidgetConfig | undefined;
+  let ui: UiHandle | undefined;
+  let mounted = true;
+  // What the launcher shows besides the options: the dialog's state and the loading state.
+  const state = { expanded: false, busy: false, failed: false };
+  /** Open as soon as the UI is there (`undefined` panel: the current one); false: stay closed. */
+  let wanted: { panel?: DialogPanel } | false = false;
+
+  function paint(): void {
+    const look = resolveLook(options, config);
+    const text = (key: LauncherTextKey) =>
+      launcherText(key, look.locale, serverTexts(config), options.texts);
+    host.setAttribute('data-theme', look.theme);
+    // A stylesheet rule, not a style attribute, so strict CSP allows it.
+    accent.replace(`:host{--rapport-accent:${look.accent}}`);
+    root.className = `root ${look.position}`;
+    root.lang = look.locale;
+    view.paint({
+      label: text('launcher'),
+      hidden: !look.panels.some((panel) => panel !== 'surveys'),
+      expanded: state.expanded,
+      busy: state.busy,
+      busyText: text('loading'),
+      failure: state.failed ? text('loadFailed') : undefined,
+    });
+  }
+
+  async function ensureUi(): Promise<UiHandle | undefined> {
+    const loaded = await loader.load(resolveLook(options, config).locale);
+    if (mounted && !ui) {
+      ui = loaded.mountUi({
+        client,
+        shadow,
+        container,
+        launcher: view.button,
+        options,
+        config,
+        onOpenChange(open) {
+          state.expanded = open;
+          paint();
+        },
+      });
+    }
+    return mounted ? ui : undefined;
+  }
+
+  function open(panel?: DialogPanel): void {
+    if (ui) {
+      ui.open(panel);
+      return;
+    }
+    wanted = { ...(panel ? { panel } : {}) };
+    Object.assign(state, { busy: true, failed: false });
+    paint();
+    ensureUi().then(
+      (handle) => {
+        state.busy = false;
+        paint();
+        if (handle && wanted) handle.open(wanted.panel);
+        wanted = false;
+      },
+      (error: unknown) => {
+        Object.assign(state, { busy: false, failed: true });
+        paint();
+        reportError(client, error);
+      },
+    );
+  }
+
+  const prefetch = () => ensureUi().catch(() => {});
+  for (const type of ['pointerenter', 'focus', 'touchstart']) {
+    view.button.addEventListener(type, prefetch, { once: true, passive: true });
+  }
+  view.button.addEventListener('click', () => {
+    try {
+      if (ui) ui.toggle();
+      else open();
+    } catch (error) {
+      reportError(client, error);
+    }
+  });
+
+  /** Ask the server for due surveys; if there are, load the UI in idle time to show them. */
+  async function checkSurveys(): Promise<void> {
+    if (!resolveLook(options, config).panels.includes('surveys')) return;
+    try {
+      const surveys = await client.surveys.eligible();
+      if (!mounted || surveys.length === 0) return;
+      const offer = (handle: UiHandle | undefined) => handle?.offerSurveys(surveys);
+      if (ui) offer(ui);
+      else whenIdle(() => ensureUi().then(offer, (error) => reportError(client, error)));
+    } catch (error) {
+      reportError(client, error);
+    }
+  }
+
+  paint();
+  const stopWaiting = attachHost(host, initial.container, client);
+  const unsubscribe = client.on('identify', () => void checkSurveys());
+  // The config and the survey check start in the next task: nothing on the way to the
+  // launcher waits for the network.
+  const loadConfig = setTimeout(() => {
+    client
+      .config()
+      .then((next) => {
+        config = next;
+        paint();
+        ui?.setConfig(next);
+      })
+      .catch((error: unknown) => reportError(client, error))
+      .finally(() => {
+        if (mounted) void checkSurveys();
+      });
+  }, 0);
+
+  return {
+    host,
+    open,
+    close() {
+      wanted = false;
+      ui?.close();
+    },
+    update(next) {
+      options = { ...options, ...next };
+      paint();
+      if (!ui) return;
+      loader.load(resolveLook(options, config).locale).then(
+        () => ui?.update(options),
+        () => ui?.update(options),
+      );
+    },
+    unmount() {
+      if (!mounted) return;
+      mounted = false;
+      stopWaiting();
+      clearTimeout(loadConfig);
+      unsubscribe();
+      ui?.unmount();
+      host.remove();
+    },
+  };
+}
