@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock';
 import { createPglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -25,17 +26,34 @@ export interface PgliteStoreOptions {
 }
 
 /**
- * An embedded PostgreSQL (PGlite) store: zero set-up, one process.
+ * An embedded PostgreSQL (PGlite) store: zero set-up, one process. A `dataDir` is locked for
+ * as long as the store is open (see {@link acquireDataDirLock}), so a second process — a
+ * second `rapport start`, or a CLI command while the server runs — is refused instead of
+ * overwriting this one's data.
  *
+ * @throws DataDirInUseError when another live process holds `dataDir`.
  * @example
  * const store = await createPgliteStore({ dataDir: './.rapport/' });
  */
 export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<Store> {
-  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await pglite.waitReady;
-  const pool = createPglitePool(pglite);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'pglite', db, close: () => db.destroy() };
+  const lock = options.dataDir ? acquireDataDirLock(options.dataDir) : undefined;
+  try {
+    const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    await pglite.waitReady;
+    const pool = createPglitePool(pglite);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const close = async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    };
+    return { kind: 'pglite', db, close };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 /** Options for {@link createPostgresStore}. */
