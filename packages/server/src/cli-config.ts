@@ -16,6 +16,8 @@ export interface CliConfig {
   demoOrigins: string[];
   /** Host to bind. */
   host: string;
+  /** How long a shutdown lets requests in flight finish before closing their connections. */
+  shutdownGraceMs: number;
 }
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -28,17 +30,25 @@ function nonEmpty(value: string | undefined): string | undefined {
 /**
  * Reads the CLI's configuration. Defaults: PORT 8787, RAPPORT_DATA_DIR ./.rapport/,
  * RAPPORT_STATIC_DIR examples/script-tag/ and RAPPORT_WIDGET_PATH
- * packages/widget/dist/rapport.js (both resolved from this package, not the working directory).
+ * packages/widget/dist/rapport.js (both resolved from this package, not the working directory),
+ * RAPPORT_SHUTDOWN_SECONDS 10.
  *
- * @throws Error with a readable message when PORT is not a port number.
+ * @throws Error with a readable message when PORT or RAPPORT_SHUTDOWN_SECONDS is malformed.
  */
 export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`PORT must be a port number (0–65535), not "${env.PORT}".`);
   }
+  const shutdownSeconds = Number(env.RAPPORT_SHUTDOWN_SECONDS ?? 10);
+  if (!Number.isFinite(shutdownSeconds) || shutdownSeconds < 0) {
+    throw new Error(
+      `RAPPORT_SHUTDOWN_SECONDS must be a number of seconds, not "${env.RAPPORT_SHUTDOWN_SECONDS}".`,
+    );
+  }
   return {
     port,
+    shutdownGraceMs: shutdownSeconds * 1000,
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: nonEmpty(env.RAPPORT_DATA_DIR) ?? './.rapport/',

@@ -1,5 +1,3 @@
-import { serve } from '@hono/node-server';
-import Redis from 'ioredis';
 import { createApp } from './app';
 import { issueSetupToken, readConsoleEnv, setupTokenBanner } from './cli/console-env';
 import { PEOPLE_USAGE, runPeopleCommand } from './cli/people-commands';
@@ -9,6 +7,8 @@ import { demoIdentityRoutes } from './demo/identity-route';
 import { seedDemo } from './demo/seed-demo';
 import { userHashOf } from './identity';
 import { createJsonLogger } from './logger';
+import { startNodeServer } from './node-server';
+import { createRedisClient } from './redis-client';
 import { staticFileRoutes } from './static-files';
 import { createPgliteStore, createPostgresStore, migrate, type Store } from './store/index';
 
@@ -22,11 +22,31 @@ ${PEOPLE_USAGE}
 
 Environment: PORT (8787), HOST (0.0.0.0), DATABASE_URL (PostgreSQL; else PGlite in
 RAPPORT_DATA_DIR, ./.rapport/), REDIS_URL (shared rate limits), RAPPORT_DEMO (1),
-RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR, RAPPORT_WIDGET_PATH.`;
+RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR, RAPPORT_WIDGET_PATH, RAPPORT_SHUTDOWN_SECONDS (10).`;
 
 async function openStore(config: CliConfig): Promise<Store> {
   if (config.databaseUrl) return createPostgresStore({ connectionString: config.databaseUrl });
   return createPgliteStore({ dataDir: config.dataDir });
+}
+
+/**
+ * Runs the migrations. On PostgreSQL through a store of their own without statement and query
+ * timeouts: building an index on a big table, or waiting for another instance's migration
+ * lock, may rightly take longer than any request should.
+ */
+async function migrateWith(config: CliConfig, store: Store): Promise<string[]> {
+  if (!config.databaseUrl) return migrate(store);
+  const unbounded = createPostgresStore({
+    connectionString: config.databaseUrl,
+    statementTimeoutMs: 0,
+    queryTimeoutMs: 0,
+    maxConnections: 1,
+  });
+  try {
+    return await migrate(unbounded);
+  } finally {
+    await unbounded.close();
+  }
 }
 
 function describeStore(config: CliConfig) {
@@ -63,11 +83,8 @@ function printDemoBanner(url: string, config: CliConfig) {
 async function start(config: CliConfig) {
   const logger = createJsonLogger();
   const store = await openStore(config);
-  await migrate(store);
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
-    : undefined;
-  redis?.on('error', (error) => logger.warn('redis error', { error: String(error) }));
+  await migrateWith(config, store);
+  const redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
   // The demo seeds its own owner, so only a real first run needs a setup token.
   const setupToken = config.demo ? undefined : await issueSetupToken(store);
   const app = createApp({
@@ -89,13 +106,19 @@ async function start(config: CliConfig) {
     app.route('/', demoIdentityRoutes(DEMO_PROJECT.identitySecret, [DEMO_CUSTOMER_ID]));
   }
   app.route('/', staticFileRoutes({ rootDir: config.staticDir, widgetPath: config.widgetPath }));
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const url = `http://localhost:${info.port}`;
-    if (config.demo) printDemoBanner(url, config);
-    else logger.info('listening', { url, storage: describeStore(config) });
-    if (setupToken) process.stdout.write(setupTokenBanner(`${url}/console/`, setupToken));
+  const node = startNodeServer({
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    shutdownGraceMs: config.shutdownGraceMs,
+    onListening: (info) => {
+      const url = `http://localhost:${info.port}`;
+      if (config.demo) printDemoBanner(url, config);
+      else logger.info('listening', { url, storage: describeStore(config) });
+      if (setupToken) process.stdout.write(setupTokenBanner(`${url}/console/`, setupToken));
+    },
   });
-  server.on('error', (error: NodeJS.ErrnoException) => {
+  node.server.on('error', (error: NodeJS.ErrnoException) => {
     const why =
       error.code === 'EADDRINUSE'
         ? `port ${config.port} is already in use; set PORT`
@@ -103,12 +126,17 @@ async function start(config: CliConfig) {
     process.stderr.write(`rapport: cannot listen: ${why}\n`);
     process.exit(1);
   });
-  const stop = () => {
-    server.close(async () => {
-      await store.close();
-      redis?.disconnect();
-      process.exit(0);
-    });
+  const stop = async (signal: NodeJS.Signals) => {
+    // A second signal (Ctrl-C twice) means now; so does a store that will not close.
+    process.once('SIGINT', () => process.exit(1));
+    process.once('SIGTERM', () => process.exit(1));
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
+    logger.info('stopping', { signal, graceSeconds: config.shutdownGraceMs / 1000 });
+    await node.close();
+    // Closing the store releases the data directory's lock for the next process.
+    await store.close().catch(() => {});
+    redis?.disconnect();
+    process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -123,8 +151,7 @@ async function main(argv: string[]) {
   const config = readCliConfig(process.env);
   if (command === 'migrate') {
     const store = await openStore(config);
-    const applied = await migrate(store);
-    await store.close();
+    const applied = await migrateWith(config, store).finally(() => store.close());
     process.stdout.write(
       applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n',
     );
