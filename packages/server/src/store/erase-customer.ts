@@ -63,7 +63,7 @@ async function isKnown(trx: Kysely<Database>, projectId: string, userId: string)
 }
 
 /** The person's email addresses, lowercased: from their traits and their feedback. */
-async function emailsOf(trx: Kysely<Database>, projectId: string, userId: string) {
+export async function emailsOf(trx: Kysely<Database>, projectId: string, userId: string) {
   const { rows } = await sql<{ email: string }>`
     SELECT DISTINCT lower(email) AS email FROM (
       SELECT traits->>'email' AS email FROM customers

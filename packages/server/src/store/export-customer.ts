@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { emailsOf } from './erase-customer';
 import type { Database } from './schema';
 
 /** Every table that can hold rows about a customer, in the order the export lists them. */
@@ -43,7 +44,8 @@ async function rowsOf(db: Kysely<Database>, table: CustomerTable, where: ReturnT
 
 /**
  * Everything stored about a customer (GDPR Art. 15 and 20): every row of every table that
- * holds their user id or one of their browsers' anonymous ids, and their feedback threads'
+ * holds their user id or one of their browsers' anonymous ids, feedback sent with one of their
+ * email addresses, and their feedback threads'
  * replies, internal notes and tags, as stored (column names as in the database). Unbounded
  * on purpose — an export that stopped at a limit would be a silently incomplete answer.
  *
@@ -66,11 +68,16 @@ export async function exportCustomer(
   const person = sql`project_id = ${projectId}
     AND (user_id = ${userId} OR anonymous_id IN (${sql.join(browsers)}))`;
   const byUser = sql`project_id = ${projectId} AND user_id = ${userId}`;
-  const thread = ofTheirFeedback(projectId, person);
+  // Feedback left from another device with one of their emails is theirs too (erase takes it).
+  const emails = await emailsOf(db, projectId, userId);
+  const theirFeedback = emails.length
+    ? sql`(${person}) OR (project_id = ${projectId} AND lower(email) IN (${sql.join(emails)}))`
+    : person;
+  const thread = ofTheirFeedback(projectId, theirFeedback);
   const where: Record<CustomerTable, ReturnType<typeof sql>> = {
     customers: person,
     events: person,
-    feedback: person,
+    feedback: theirFeedback,
     feedback_replies: thread,
     feedback_notes: thread,
     feedback_tags: thread,
