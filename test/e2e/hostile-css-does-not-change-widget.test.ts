@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { setSurveysActive } from './helpers/admin';
@@ -12,6 +14,47 @@ const HOSTILE_CSS = `<style>
   button { display: none !important; }
   div { position: fixed !important; }
 </style>`;
+
+/**
+ * Inherited properties set on everything, the host element included: without the host's
+ * `!important` reset they would reach every element inside the shadow root.
+ */
+const INHERITED_CSS = `<style>
+  * {
+    text-transform: uppercase !important;
+    direction: rtl !important;
+    letter-spacing: 3px !important;
+    word-spacing: 12px !important;
+    text-shadow: 2px 2px 0 red !important;
+    text-indent: 30px !important;
+    text-align: right !important;
+    line-height: 3 !important;
+    white-space: pre !important;
+    font-style: italic !important;
+    font-weight: 900 !important;
+    font-variant: small-caps !important;
+    color: lime !important;
+    cursor: wait !important;
+  }
+  rapport-widget { visibility: hidden; font-size: 30px !important; }
+</style>`;
+
+const require = createRequire(import.meta.url);
+/** Popular frameworks' global CSS, served by the page server itself (no CDN). */
+const FRAMEWORKS: Record<string, string> = {
+  '/bootstrap.css': require.resolve('bootstrap/dist/css/bootstrap.min.css'),
+  '/preflight.css': require.resolve('tailwindcss/preflight.css'),
+  '/bulma.css': require.resolve('bulma/css/bulma.min.css'),
+};
+const FRAMEWORK_LINKS = Object.keys(FRAMEWORKS)
+  .map((path) => `<link rel="stylesheet" href="${path}">`)
+  .join('\n');
+const stylesheets = Object.fromEntries(
+  Object.entries(FRAMEWORKS).map(([path, file]) => [
+    path,
+    { body: readFileSync(file, 'utf8'), type: 'text/css; charset=utf-8' },
+  ]),
+);
 
 const BODY =
   '<p>Some host content.</p><div class="promo"><button type="button">Shop now</button></div>';
@@ -48,6 +91,16 @@ const PROPERTIES = [
   'margin-top',
   'box-shadow',
   'text-align',
+  'text-transform',
+  'direction',
+  'letter-spacing',
+  'word-spacing',
+  'text-shadow',
+  'text-indent',
+  'white-space',
+  'font-style',
+  'font-variant-caps',
+  'cursor',
 ];
 
 type Snapshot = Record<string, { rect: number[]; style: Record<string, string> } | null>;
@@ -91,6 +144,13 @@ describeInChromium('a host page with hostile global CSS', () => {
       '/hostile.html': {
         body: hostPage({ api, title: 'Hostile page', head: HOSTILE_CSS, body: BODY }),
       },
+      '/inherited.html': {
+        body: hostPage({ api, title: 'Inherited page', head: INHERITED_CSS, body: BODY }),
+      },
+      '/frameworks.html': {
+        body: hostPage({ api, title: 'Frameworks page', head: FRAMEWORK_LINKS, body: BODY }),
+      },
+      ...stylesheets,
     }),
   });
 
@@ -117,15 +177,20 @@ describeInChromium('a host page with hostile global CSS', () => {
     return { closed, open, pixels, errors };
   }
 
-  it('renders the launcher and the dialog exactly as on a clean page', async () => {
-    const clean = await render('/clean.html');
-    const hostile = await render('/hostile.html');
+  it.each(['/hostile.html', '/inherited.html', '/frameworks.html'])(
+    '%s renders the launcher and the dialog exactly as a clean page does',
+    async (path) => {
+      const clean = await render('/clean.html');
+      const hostile = await render(path);
 
-    expect(clean.closed.launcher).not.toBeNull();
-    expect(clean.open.dialog).not.toBeNull();
-    expect(hostile.closed.launcher).toEqual(clean.closed.launcher);
-    expect(hostile.open).toEqual(clean.open);
-    expect(hostile.pixels.equals(clean.pixels)).toBe(true);
-    expect([...clean.errors, ...hostile.errors]).toEqual([]);
-  });
+      expect(clean.closed.launcher).not.toBeNull();
+      expect(clean.open.dialog).not.toBeNull();
+      expect(clean.open.title?.style['text-transform']).toBe('none');
+      expect(clean.open.title?.style.direction).toBe('ltr');
+      expect(hostile.closed.launcher).toEqual(clean.closed.launcher);
+      expect(hostile.open).toEqual(clean.open);
+      expect(hostile.pixels.equals(clean.pixels)).toBe(true);
+      expect([...clean.errors, ...hostile.errors]).toEqual([]);
+    },
+  );
 });
