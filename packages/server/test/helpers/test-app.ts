@@ -75,7 +75,8 @@ export function useTestApp(database: TestDatabase, options: UseTestAppOptions = 
   const context = {} as TestAppContext;
   beforeAll(async () => {
     opened = await database.open();
-  }, 30_000);
+    // A PGlite cold start is ~4 s alone but has taken 40 s with every core busy.
+  }, 90_000);
   afterAll(async () => {
     await opened?.close();
   });
