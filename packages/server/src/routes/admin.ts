@@ -6,7 +6,7 @@ import { adminLoyaltyRoutes } from './admin-loyalty';
 import { adminNpsRoutes } from './admin-nps';
 import { adminSurveyRoutes } from './admin-surveys';
 
-/** Every admin route (secret key, never from a browser). */
+/** Every admin route: a secret key from a server, or a teammate's console session (roles apply). */
 export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .route('/', adminFeedbackRoutes(deps))
