@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { LOADER_STUB } from '../../e2e/helpers/host-page';
 import { median } from './stats';
@@ -21,7 +21,12 @@ export interface LoadRow {
   medians: Record<number, number>;
   /** CPU throttling rate → every sample, in run order. */
   samples: Record<number, number[]>;
+  /** CPU throttling rate → main-thread script milliseconds until the button + 1 s, per run. */
+  script: Record<number, number[]>;
 }
+
+/** How long after the button appears the main-thread script time is read. */
+const SCRIPT_WINDOW_MS = 1000;
 
 /**
  * Runs before anything else on every page: records `performance.now()` (milliseconds since
@@ -116,12 +121,22 @@ export async function measureColdLoads(
   pages: LoadPage[],
   options: { runs: number; rates: number[] },
 ): Promise<LoadRow[]> {
-  const rows: LoadRow[] = pages.map((page) => ({ name: page.name, medians: {}, samples: {} }));
+  const rows: LoadRow[] = pages.map((page) => ({
+    name: page.name,
+    medians: {},
+    samples: {},
+    script: {},
+  }));
   for (const rate of options.rates) {
-    for (const row of rows) row.samples[rate] = [];
+    for (const row of rows) {
+      row.samples[rate] = [];
+      row.script[rate] = [];
+    }
     for (let run = 0; run < options.runs; run++) {
       for (const [index, row] of rows.entries()) {
-        row.samples[rate]!.push(await loadOnce(browser, `${origin}/page-${index}.html`, rate));
+        const load = await loadOnce(browser, `${origin}/page-${index}.html`, rate);
+        row.samples[rate]!.push(load.buttonAt);
+        row.script[rate]!.push(load.scriptMs);
       }
     }
     for (const row of rows) row.medians[rate] = median(row.samples[rate]!);
@@ -129,13 +144,19 @@ export async function measureColdLoads(
   return rows;
 }
 
-async function loadOnce(browser: Browser, url: string, rate: number): Promise<number> {
+async function loadOnce(
+  browser: Browser,
+  url: string,
+  rate: number,
+): Promise<{ buttonAt: number; scriptMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    // ScriptDuration: time the renderer's main thread spent running script, this document.
+    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(
       () => (window as { __buttonAt?: number }).__buttonAt !== undefined,
@@ -145,15 +166,29 @@ async function loadOnce(browser: Browser, url: string, rate: number): Promise<nu
         polling: 50,
       },
     );
-    return await page.evaluate(() => (window as unknown as { __buttonAt: number }).__buttonAt);
+    const buttonAt = await page.evaluate(
+      () => (window as unknown as { __buttonAt: number }).__buttonAt,
+    );
+    // Wait out the window from Node, not by polling in the page (which would run script there).
+    const now = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(Math.max(0, buttonAt + SCRIPT_WINDOW_MS - now));
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const script = metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? Number.NaN;
+    return { buttonAt, scriptMs: script * 1000 };
   } finally {
     await context.close();
   }
 }
 
-export function scriptFiles(tmpDir: string, widgetBundle: string): Record<string, string> {
+export function scriptFiles(
+  tmpDir: string,
+  widgetBundle: string,
+  widgetChunks: string[],
+): Record<string, string> {
   return {
     'rapport.js': widgetBundle,
+    // The chunks rapport.js loads on intent, from the folder it came from.
+    ...Object.fromEntries(widgetChunks.map((file) => [basename(file), file])),
     'sentry-feedback.js': join(tmpDir, 'sentry-feedback.js'),
     'preact-hello.js': join(tmpDir, 'preact-hello.js'),
   };

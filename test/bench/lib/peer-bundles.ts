@@ -1,11 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { ensureTmpDir, REPO_ROOT } from './paths';
 
 /** One script a site owner would load, as files on disk. */
 export interface Bundle {
   name: string;
+  /** Rapport's first load, one of its chunks, all its chunks together, its snippet, or a peer. */
+  kind: 'first-load' | 'chunk' | 'chunks' | 'loader' | 'peer';
   /** What exactly was measured, for the report. */
   note: string;
   files: string[];
@@ -67,25 +69,51 @@ export async function sizeBundles(widgetBundle: string, loaderSnippet: string): 
     buildPeer('formbricks-loader'),
     buildPeer('preact-hello'),
   ]);
+  const chunks = widgetChunks(widgetBundle);
   return [
     {
       name: 'Rapport `rapport.js`',
-      note: 'the script-tag bundle: SDK, UI, styles, two locales',
+      kind: 'first-load',
+      note: 'first load on every page: command queue, SDK core, launcher without Preact',
       files: [widgetBundle],
     },
-    { name: 'Rapport loader snippet', note: 'inline stub + script tag', files: [snippetFile] },
+    {
+      name: 'Rapport loader snippet',
+      kind: 'loader',
+      note: 'inline stub + script tag',
+      files: [snippetFile],
+    },
+    ...chunks.map(
+      (file): Bundle => ({
+        name: `Rapport \`${basename(file)}\``,
+        kind: 'chunk',
+        note: /-ui-/.test(file)
+          ? 'chunk on intent: Preact, signals, dialog, panels, English'
+          : 'chunk for French visitors only',
+        files: [file],
+      }),
+    ),
+    {
+      name: 'Rapport, all chunks',
+      kind: 'chunks',
+      note: 'every chunk together (a visitor loads the UI and at most one locale)',
+      files: chunks,
+    },
     {
       name: `Sentry ${version('@sentry/browser')} + feedback`,
+      kind: 'peer',
       note: '`init` + `feedbackIntegration()`, esbuild IIFE',
       files: [sentryFeedback],
     },
     {
       name: `Sentry ${version('@sentry/browser')} core`,
+      kind: 'peer',
       note: '`init` only, to isolate the feedback UI',
       files: [sentryCore],
     },
     {
       name: `PostHog ${version('posthog-js')} + surveys`,
+      kind: 'peer',
       note: 'the CDN files a site loads: `array.js` + lazy `surveys.js`',
       files: [
         join(modules, 'posthog-js/dist/array.js'),
@@ -94,11 +122,26 @@ export async function sizeBundles(widgetBundle: string, loaderSnippet: string): 
     },
     {
       name: `Formbricks ${version('@formbricks/js')} + surveys ${version('@formbricks/surveys')}`,
+      kind: 'peer',
       note: 'npm loader + survey renderer (`index.umd.js`); js-core is served by the Formbricks app, not on npm, so not counted',
       files: [formbricksLoader, join(modules, '@formbricks/surveys/dist/index.umd.js')],
     },
-    { name: 'Preact + signals hello world', note: 'floor for a Preact UI', files: [preactHello] },
+    {
+      name: 'Preact + signals hello world',
+      kind: 'peer',
+      note: 'floor for a Preact UI',
+      files: [preactHello],
+    },
   ];
+}
+
+/** The content-hashed chunks the widget build wrote beside rapport.js. */
+export function widgetChunks(widgetBundle: string): string[] {
+  const dir = dirname(widgetBundle);
+  return readdirSync(dir)
+    .filter((file) => /^rapport-.+\.js$/.test(file))
+    .sort()
+    .map((file) => join(dir, file));
 }
 
 function version(pkg: string): string {

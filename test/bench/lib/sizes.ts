@@ -6,6 +6,7 @@ import type { Bundle } from './peer-bundles';
 /** Compressed sizes of one bundle, all of its files together. */
 export interface SizeRow {
   name: string;
+  kind: Bundle['kind'];
   note: string;
   minified: number;
   brotli: number;
@@ -19,7 +20,14 @@ export interface SizeRow {
 export async function measureSizes(bundles: Bundle[]): Promise<SizeRow[]> {
   const rows: SizeRow[] = [];
   for (const bundle of bundles) {
-    const row: SizeRow = { name: bundle.name, note: bundle.note, minified: 0, brotli: 0, gzip: 0 };
+    const row: SizeRow = {
+      name: bundle.name,
+      kind: bundle.kind,
+      note: bundle.note,
+      minified: 0,
+      brotli: 0,
+      gzip: 0,
+    };
     for (const file of bundle.files) {
       const code = await minified(file);
       const bytes = Buffer.from(code);
