@@ -10,6 +10,13 @@ export interface CliConfig {
   redisUrl: string | undefined;
   staticDir: string;
   widgetPath: string;
+  /** The console's built files, served at `/console/` (`RAPPORT_CONSOLE_DIR`). */
+  consoleDir: string;
+  /**
+   * The address people and sites reach this server at (`RAPPORT_PUBLIC_URL`), without a
+   * trailing slash, e.g. `https://rapport.example.com`; undefined to derive it per request.
+   */
+  publicUrl: string | undefined;
   /** Seed and serve the demo project (pk_demo…); turn off in production. */
   demo: boolean;
   /** Extra origins allowed for the demo project. */
@@ -27,13 +34,28 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim().length > 0 ? value.trim() : undefined;
 }
 
+/** `RAPPORT_PUBLIC_URL` checked: an absolute http(s) URL with no query or fragment. */
+function publicUrlOf(value: string | undefined): string | undefined {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new Error(
+      `RAPPORT_PUBLIC_URL must be an http(s) URL such as https://rapport.example.com, not "${raw.slice(0, 200)}".`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 /**
  * Reads the CLI's configuration. Defaults: PORT 8787, RAPPORT_DATA_DIR ./.rapport/,
  * RAPPORT_STATIC_DIR examples/script-tag/ and RAPPORT_WIDGET_PATH
  * packages/widget/dist/rapport.js (both resolved from this package, not the working directory),
- * RAPPORT_SHUTDOWN_SECONDS 10.
+ * RAPPORT_CONSOLE_DIR packages/console/dist/, RAPPORT_SHUTDOWN_SECONDS 10; RAPPORT_PUBLIC_URL
+ * unset (an http(s) URL when set; a trailing slash is removed).
  *
- * @throws Error with a readable message when PORT or RAPPORT_SHUTDOWN_SECONDS is malformed.
+ * @throws Error with a readable message when PORT, RAPPORT_SHUTDOWN_SECONDS or
+ *   RAPPORT_PUBLIC_URL is malformed.
  */
 export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
   const port = Number(env.PORT ?? 8787);
@@ -55,6 +77,8 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
     redisUrl: nonEmpty(env.REDIS_URL),
     staticDir: nonEmpty(env.RAPPORT_STATIC_DIR) ?? `${REPO_DIR}examples/script-tag/`,
     widgetPath: nonEmpty(env.RAPPORT_WIDGET_PATH) ?? `${REPO_DIR}packages/widget/dist/rapport.js`,
+    consoleDir: nonEmpty(env.RAPPORT_CONSOLE_DIR) ?? `${REPO_DIR}packages/console/dist/`,
+    publicUrl: publicUrlOf(env.RAPPORT_PUBLIC_URL),
     demo: env.RAPPORT_DEMO !== '0',
     demoOrigins: (env.RAPPORT_DEMO_ORIGINS ?? '')
       .split(',')

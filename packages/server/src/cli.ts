@@ -105,7 +105,14 @@ async function start(config: CliConfig) {
     await seedDemo(store, { allowedOrigins: origins });
     app.route('/', demoIdentityRoutes(DEMO_PROJECT.identitySecret, [DEMO_CUSTOMER_ID]));
   }
-  app.route('/', staticFileRoutes({ rootDir: config.staticDir, widgetPath: config.widgetPath }));
+  app.route(
+    '/',
+    staticFileRoutes({
+      rootDir: config.staticDir,
+      widgetPath: config.widgetPath,
+      consoleDir: config.consoleDir,
+    }),
+  );
   const node = startNodeServer({
     fetch: app.fetch,
     port: config.port,
