@@ -34,7 +34,11 @@ export function settingsFromScript(script: HTMLScriptElement | null): Partial<In
   const data = script.dataset;
   const settings: Partial<InitSettings> = {};
   if (data.key) settings.key = data.key;
+  // Without data-api the server is the one that served this script: the demo (and any site
+  // loading rapport.js from its Rapport server) then follows PORT instead of a fixed address.
+  const origin = script.src && URL.canParse(script.src) ? new URL(script.src).origin : undefined;
   if (data.api) settings.api = data.api;
+  else if (origin && origin !== 'null') settings.api = origin;
   if (data.chunks) settings.chunkBase = data.chunks;
   if (data.position) settings.position = data.position as WidgetPosition;
   if (data.theme) settings.theme = data.theme as WidgetTheme;
