@@ -22,7 +22,8 @@ export function nextBackoffDelay(
  * (RFC 9110 §10.2.3). `undefined` when absent or unreadable; never negative, at most a day.
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
+  if (value === undefined) return undefined;
+  // A blank value falls through to Date.parse, which reads it as NaN.
   const trimmed = value.trim();
   const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
   if (Number.isNaN(ms)) return undefined;

@@ -38,8 +38,9 @@ export function isAcknowledgement(body: unknown): boolean {
 }
 
 function readBatchResponse(body: unknown, batchSize: number): BatchResponse {
+  // Only called after isAcknowledgement: the body is undefined or a non-null object.
   const candidate = body as Partial<BatchResponse> | undefined;
-  if (candidate && typeof candidate === 'object' && Array.isArray(candidate.rejected)) {
+  if (Array.isArray(candidate?.rejected)) {
     return {
       accepted: Number(candidate.accepted) || 0,
       duplicates: Number(candidate.duplicates) || 0,
