@@ -96,10 +96,9 @@ async function start(config: CliConfig) {
   });
   if (config.demo) {
     const origins = [
+      // The demo pages are served from this very server, on this port.
       `http://localhost:${config.port}`,
       `http://127.0.0.1:${config.port}`,
-      'http://localhost:8787',
-      'http://127.0.0.1:8787',
       ...config.demoOrigins,
     ];
     await seedDemo(store, { allowedOrigins: origins });
