@@ -26,7 +26,7 @@ export type FeedbackStatus = 'editing' | 'sending' | 'sent' | 'queued';
 export interface FeedbackErrors {
   message?: 'errorMessageRequired' | 'errorMessageTooLong';
   email?: 'errorEmail';
-  form?: 'errorTooFast' | 'errorSend';
+  form?: 'errorTooFast' | 'errorSend' | 'errorOriginRefused';
 }
 
 /** A reward as the loyalty panel shows it, with what the customer can do about it. */

@@ -56,9 +56,19 @@ export async function submitFeedback(store: Store, now = Date.now()): Promise<vo
     form.category.value = '';
   } catch (error) {
     form.status.value = 'editing';
-    form.errors.value = { form: 'errorSend' };
+    form.errors.value = { form: sendErrorOf(error) };
     reportError(store.client, error);
   }
+}
+
+/**
+ * The form error for a failed send. A server that refuses the page's origin will refuse
+ * every retry too, and the browser is online: saying "try again" or "when you're back online"
+ * would be untrue, so the visitor is told the site is not set up for it.
+ */
+function sendErrorOf(error: unknown): 'errorSend' | 'errorOriginRefused' {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return code === 'origin_not_allowed' ? 'errorOriginRefused' : 'errorSend';
 }
 
 /** Back to an empty form after a successful send. */
@@ -82,7 +92,11 @@ export function markFeedbackDelivered(store: Store, messageId: string): void {
  * the feedback shown as saved, put its text back in the form with an error, since the
  * "will be sent" promise can no longer be kept.
  */
-export function markFeedbackFailed(store: Store, message: Message | undefined): void {
+export function markFeedbackFailed(
+  store: Store,
+  message: Message | undefined,
+  error?: unknown,
+): void {
   const form = store.feedback;
   if (message?.type !== 'feedback' || form.status.value !== 'queued') return;
   if (form.queuedId.value !== message.id) return;
@@ -90,6 +104,6 @@ export function markFeedbackFailed(store: Store, message: Message | undefined): 
   form.message.value = message.message;
   form.email.value = message.email ?? '';
   form.category.value = message.category ?? '';
-  form.errors.value = { form: 'errorSend' };
+  form.errors.value = { form: sendErrorOf(error) };
   form.status.value = 'editing';
 }

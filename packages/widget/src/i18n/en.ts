@@ -37,6 +37,8 @@ export const en = {
   errorEmail: 'Please enter a valid email address, or leave it empty.',
   errorTooFast: 'That was quick! Please check your message and press Send again.',
   errorSend: 'We couldn’t send your message. Your text is kept — please try again.',
+  errorOriginRefused:
+    'Messages can’t be sent from this site yet: it is not set up to receive them. Your text is kept.',
 
   surveyLabel: 'Survey',
   dismissSurvey: 'Dismiss survey',

@@ -35,6 +35,8 @@ export const fr: Texts = {
   errorEmail: 'Saisissez une adresse e-mail valide, ou laissez le champ vide.',
   errorTooFast: 'C’était rapide ! Relisez votre message et appuyez de nouveau sur Envoyer.',
   errorSend: 'Impossible d’envoyer votre message. Votre texte est conservé — réessayez.',
+  errorOriginRefused:
+    'Impossible d’envoyer des messages depuis ce site pour l’instant : il n’est pas configuré pour les recevoir. Votre texte est conservé.',
 
   surveyLabel: 'Sondage',
   dismissSurvey: 'Fermer le sondage',

@@ -32,7 +32,7 @@ export function mountUi(context: UiContext): UiHandle {
       forget();
     }),
     client.on('sent', ({ message }) => markFeedbackDelivered(store, message.id)),
-    client.on('error', ({ message }) => markFeedbackFailed(store, message)),
+    client.on('error', ({ message, error }) => markFeedbackFailed(store, message, error)),
     client.on('dropped', ({ messages }) => {
       for (const message of messages) markFeedbackFailed(store, message);
     }),

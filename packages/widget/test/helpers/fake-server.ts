@@ -39,6 +39,8 @@ interface FakeServerState {
   offline: boolean;
   /** Paths (without query) answered with a 500. */
   failing: Set<string>;
+  /** When true the batch endpoint refuses the page's origin (403 `origin_not_allowed`). */
+  refusingOrigin: boolean;
   /** Message types the batch endpoint rejects (as invalid), e.g. `feedback`. */
   rejecting: Set<string>;
   /** Every request seen, as `METHOD /path`. */
@@ -68,6 +70,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
     offline: false,
     failing: new Set(),
     rejecting: new Set(),
+    refusingOrigin: false,
     requests: [],
     gate: undefined,
     ...overrides,
@@ -101,6 +104,9 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
         return redeem(body);
       case 'POST /v1/batch':
         await state.gate;
+        if (state.refusingOrigin) {
+          return fail(403, 'origin_not_allowed', 'Origin https://shop.test is not allowed.');
+        }
         return batch(body.messages as Message[]);
       default:
         return fail(404, 'not_found', `No route ${url.pathname}`);
