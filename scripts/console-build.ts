@@ -14,8 +14,8 @@ export const CONSOLE_TARGET: BuildTarget = {
   workspace: '@rapport/console',
   output: join(CONSOLE_DIR, 'dist/index.html'),
   sources: [
-    ...['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((path) =>
-      join(CONSOLE_DIR, path),
+    ...['src', 'public', 'index.html', 'preview.html', 'vite.config.ts', 'package.json'].map(
+      (path) => join(CONSOLE_DIR, path),
     ),
     join(REPO_ROOT, 'packages/protocol/src'),
   ],

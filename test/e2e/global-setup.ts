@@ -1,10 +1,11 @@
+import { ensureConsoleBuild } from '../../scripts/console-build';
 import { ensureWidgetBundle } from '../../scripts/widget-bundle';
 import { CHROMIUM_PATH, chromiumAvailable, servicesRequired } from './helpers/chromium';
 
 /**
  * Runs once before the e2e files: fails fast when CI requires a browser that is missing,
- * and (re)builds the widget bundle when dist/rapport.js is missing or older than its sources,
- * so the tests always exercise the code in the working tree.
+ * and (re)builds the widget bundle and the console when either is missing or older than its
+ * sources, so the tests always exercise the code in the working tree.
  */
 export default function setup(): void {
   if (!chromiumAvailable) {
@@ -17,4 +18,5 @@ export default function setup(): void {
     return;
   }
   ensureWidgetBundle();
+  ensureConsoleBuild();
 }

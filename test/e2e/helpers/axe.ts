@@ -15,22 +15,28 @@ export interface AxeFinding {
  * Runs axe-core (every default rule: WCAG 2.x A/AA and best practices) on the widget only,
  * its open shadow root included, and returns the violations.
  */
-export async function axeWidget(page: Page): Promise<AxeFinding[]> {
+export function axeWidget(page: Page): Promise<AxeFinding[]> {
+  return runAxe(page, { include: [['rapport-widget']] });
+}
+
+/** Runs axe-core (every default rule) on the whole document, e.g. a console page. */
+export function axePage(page: Page): Promise<AxeFinding[]> {
+  return runAxe(page, null);
+}
+
+async function runAxe(page: Page, context: unknown): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
+  return page.evaluate(async (scope) => {
     const axe = (window as unknown as { axe: AxeApi }).axe;
-    const result = await axe.run(
-      { include: [['rapport-widget']] },
-      { resultTypes: ['violations'] },
-    );
+    const result = await axe.run(scope ?? document, { resultTypes: ['violations'] });
     return result.violations.map((violation) => ({
       rule: violation.id,
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.map((node) => JSON.stringify(node.target)),
     }));
-  });
+  }, context);
 }
 
 interface AxeApi {
