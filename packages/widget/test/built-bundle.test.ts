@@ -108,7 +108,10 @@ test('the built IIFE replays the stub’s queue in order and becomes window.rapp
   expect(w.rapport.q).toBeUndefined();
   const host = document.querySelector('rapport-widget');
   expect(host?.shadowRoot).toBeTruthy();
-  await waitFor(() => expect(host!.shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull());
+  // The UI chunk is evaluated here (52 KB of script): allow for a busy machine.
+  await waitFor(() => expect(host!.shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull(), {
+    timeout: 5_000,
+  });
   await waitFor(() => expect(bodies.length).toBeGreaterThan(0));
   const events = bodies
     .flatMap((b) => (b as { messages: { event?: string }[] }).messages)

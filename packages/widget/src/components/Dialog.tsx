@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { guard } from '../actions/report-error';
 import { FeedbackForm } from '../panels/FeedbackForm';
 import { Inbox } from '../panels/Inbox';
@@ -26,7 +26,9 @@ export function Dialog() {
   const panels = store.panels.value;
   const current = panels.includes(store.panel.value) ? store.panel.value : panels[0];
 
-  useEffect(() => {
+  // A layout effect: focus moves in right after the dialog is drawn, not a frame later, so
+  // the dialog can be used as soon as it is there (bench: click → dialog interactive).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog) (focusableIn(dialog)[0] ?? dialog).focus();
   }, []);
