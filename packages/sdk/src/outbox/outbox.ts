@@ -28,7 +28,7 @@ export interface OutboxConfig {
   retryBaseMs: number;
   retryCapMs: number;
   /** False while consent is not granted: the outbox then writes and sends nothing by itself. */
-  isActive?: () => boolean;
+  isActive: () => boolean;
   now?: () => number;
 }
 
@@ -57,7 +57,7 @@ export interface Outbox {
 export function createOutbox(config: OutboxConfig): Outbox {
   const { storage, prefix, emitter } = config;
   const now = config.now ?? Date.now;
-  const isActive = config.isActive ?? (() => true);
+  const { isActive } = config;
   const tabs = createTabQueues({
     storage,
     prefix,
