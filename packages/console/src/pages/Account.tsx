@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { errorText } from '../api/client';
 import { Field } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
+import { useSubmit } from '../hooks/use-submit';
 import { passwordProblem } from '../password';
 import { api, endSession, session, startSession } from '../store';
 
@@ -10,28 +10,24 @@ export function Account() {
   const user = session.value?.user;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
-
-  const change = async (event: Event) => {
-    event.preventDefault();
-    setTried(true);
-    if (busy || passwordProblem(next)) return;
-    setBusy(true);
-    setMessage(undefined);
-    try {
+  const [done, setDone] = useState<string | undefined>();
+  const form = useSubmit(
+    async () => {
+      setDone(undefined);
       startSession(await api.changePassword({ currentPassword: current, newPassword: next }));
       setCurrent('');
       setNext('');
-      setTried(false);
-      setMessage({ ok: true, text: 'Password changed. Your other sessions were signed out.' });
-    } catch (failure) {
-      setMessage({ ok: false, text: errorText(failure) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      form.setTried(false);
+      setDone('Password changed. Your other sessions were signed out.');
+    },
+    () => passwordProblem(next),
+  );
+  // One line for both outcomes: a role="status" region, so success is announced too.
+  const message = form.error
+    ? { ok: false, text: form.error }
+    : done
+      ? { ok: true, text: done }
+      : undefined;
 
   const signOut = async () => {
     try {
@@ -50,7 +46,7 @@ export function Account() {
       </p>
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
-        <form class="card stack" onSubmit={change} noValidate>
+        <form class="card stack" onSubmit={form.submit} noValidate>
           <Field
             id="current-password"
             label="Current password"
@@ -65,15 +61,15 @@ export function Account() {
             type="password"
             autocomplete="new-password"
             hint="10 to 200 characters. Every other session of yours ends."
-            error={tried ? passwordProblem(next) : undefined}
+            error={form.tried ? passwordProblem(next) : undefined}
             value={next}
             onValue={setNext}
           />
           <div role="status" class={message?.ok ? 'form-ok' : 'form-error'}>
             {message?.text}
           </div>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Changing…' : 'Change password'}
+          <button type="submit" disabled={form.busy}>
+            {form.busy ? 'Changing…' : 'Change password'}
           </button>
         </form>
       </section>

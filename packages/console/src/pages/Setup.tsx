@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
-import { errorText } from '../api/client';
+import { EmailField, NameField, PasswordField } from '../components/AccountFields';
 import { Field } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
+import { SubmitRow } from '../components/SubmitRow';
+import { useSubmit } from '../hooks/use-submit';
 import { passwordProblem } from '../password';
 import { api, startSession } from '../store';
 
@@ -11,28 +13,15 @@ export function Setup() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const [tried, setTried] = useState(false);
-  const weak = tried ? passwordProblem(password) : undefined;
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setTried(true);
-    if (busy || passwordProblem(password)) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const form = useSubmit(
+    async () => {
       startSession(
         await api.setup({ token: token.trim(), email: email.trim(), name: name.trim(), password }),
       );
       location.hash = '#/projects';
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => passwordProblem(password),
+  );
 
   return (
     <div class="auth">
@@ -42,7 +31,7 @@ export function Setup() {
         server, paste the <strong>setup token</strong> it printed to its log when it started (a line
         starting with <code>setup token:</code>).
       </p>
-      <form onSubmit={submit} class="card stack" noValidate>
+      <form onSubmit={form.submit} class="card stack" noValidate>
         <Field
           id="setup-token"
           label="Setup token"
@@ -52,40 +41,16 @@ export function Setup() {
           value={token}
           onValue={setToken}
         />
-        <Field
-          id="name"
-          label="Your name"
-          autocomplete="name"
-          required
-          value={name}
-          onValue={setName}
-        />
-        <Field
-          id="email"
-          label="Email"
-          type="email"
-          autocomplete="username"
-          required
-          value={email}
-          onValue={setEmail}
-        />
-        <Field
-          id="password"
-          label="Password"
-          type="password"
-          autocomplete="new-password"
-          hint="10 to 200 characters."
-          error={weak}
+        <NameField required value={name} onValue={setName} />
+        <EmailField value={email} onValue={setEmail} />
+        <PasswordField
+          purpose="new"
+          tried={form.tried}
           required
           value={password}
           onValue={setPassword}
         />
-        <div role="alert" class="form-error">
-          {error}
-        </div>
-        <button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create the owner account'}
-        </button>
+        <SubmitRow form={form} label="Create the owner account" busyLabel="Creating…" />
       </form>
     </div>
   );
