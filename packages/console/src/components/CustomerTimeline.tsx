@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
-import { errorText } from '../api/client';
+import { useLoadMore } from '../hooks/use-load-more';
 import { admin } from '../store';
 import { useRemote } from '../use-remote';
 import { Async } from './Async';
+import { LoadMore } from './LoadMore';
 import { Timeline } from './Timeline';
 
 /** The customer's whole timeline, a page at a time ("Load more"), never silently cut. */
@@ -11,7 +11,7 @@ export function CustomerTimeline({ projectId, userId }: { projectId: string; use
     () => admin(projectId).timeline(userId),
     [projectId, userId],
   );
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const more = useLoadMore((cursor) => admin(projectId).timeline(userId, cursor), set);
   return (
     <section aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>
@@ -19,30 +19,7 @@ export function CustomerTimeline({ projectId, userId }: { projectId: string; use
         {(page) => (
           <>
             <Timeline entries={page.items} />
-            {page.nextCursor ? (
-              <button
-                type="button"
-                class="secondary"
-                disabled={more.busy}
-                onClick={async () => {
-                  setMore({ busy: true });
-                  try {
-                    const next = await admin(projectId).timeline(userId, page.nextCursor);
-                    set({ ...next, items: [...page.items, ...next.items] });
-                    setMore({ busy: false });
-                  } catch (failure) {
-                    setMore({ busy: false, error: errorText(failure) });
-                  }
-                }}
-              >
-                {more.busy ? 'Loading…' : 'Load more'}
-              </button>
-            ) : null}
-            {more.error ? (
-              <p class="form-error" role="alert">
-                {more.error}
-              </p>
-            ) : null}
+            <LoadMore page={page} more={more} />
           </>
         )}
       </Async>

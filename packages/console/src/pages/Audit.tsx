@@ -1,17 +1,17 @@
-import { useState } from 'preact/hooks';
-import { errorText } from '../api/client';
 import type { AuditActor, AuditItem } from '../api/types';
 import { Async } from '../components/Async';
 import { Empty } from '../components/Empty';
+import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatValue } from '../format';
+import { useLoadMore } from '../hooks/use-load-more';
 import { api } from '../store';
 import { useRemote } from '../use-remote';
 
 /** Who did what in the project, newest first. Owners only. */
 export function Audit({ projectId }: { projectId: string }) {
   const { remote, reload, set } = useRemote(() => api.audit(projectId), [projectId]);
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const more = useLoadMore((cursor) => api.audit(projectId, cursor), set);
   return (
     <>
       <PageHeading>Audit log</PageHeading>
@@ -41,30 +41,7 @@ export function Audit({ projectId }: { projectId: string }) {
                   </tbody>
                 </table>
               </div>
-              {page.nextCursor ? (
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={more.busy}
-                  onClick={async () => {
-                    setMore({ busy: true });
-                    try {
-                      const next = await api.audit(projectId, page.nextCursor);
-                      set({ ...next, items: [...page.items, ...next.items] });
-                      setMore({ busy: false });
-                    } catch (failure) {
-                      setMore({ busy: false, error: errorText(failure) });
-                    }
-                  }}
-                >
-                  {more.busy ? 'Loading…' : 'Load more'}
-                </button>
-              ) : null}
-              {more.error ? (
-                <p class="form-error" role="alert">
-                  {more.error}
-                </p>
-              ) : null}
+              <LoadMore page={page} more={more} />
             </>
           )
         }

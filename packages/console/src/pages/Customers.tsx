@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { errorText } from '../api/client';
-import type { CustomerRow, Paged } from '../api/types';
 import { Async } from '../components/Async';
 import { Empty } from '../components/Empty';
+import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatValue } from '../format';
+import { useLoadMore } from '../hooks/use-load-more';
 import { href } from '../router';
 import { admin } from '../store';
 import { useRemote } from '../use-remote';
@@ -14,19 +14,7 @@ export function Customers({ projectId }: { projectId: string }) {
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const { remote, reload, set } = useRemote(() => admin(projectId).customers(q), [projectId, q]);
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
-
-  const loadMore = async (page: Paged<CustomerRow>) => {
-    if (!page.nextCursor || more.busy) return;
-    setMore({ busy: true });
-    try {
-      const next = await admin(projectId).customers(q, page.nextCursor);
-      set({ ...next, items: [...page.items, ...next.items] });
-      setMore({ busy: false });
-    } catch (failure) {
-      setMore({ busy: false, error: errorText(failure) });
-    }
-  };
+  const more = useLoadMore((cursor) => admin(projectId).customers(q, cursor), set);
 
   return (
     <>
@@ -103,21 +91,7 @@ export function Customers({ projectId }: { projectId: string }) {
                   </tbody>
                 </table>
               </div>
-              {page.nextCursor ? (
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={more.busy}
-                  onClick={() => loadMore(page)}
-                >
-                  {more.busy ? 'Loading…' : 'Load more'}
-                </button>
-              ) : null}
-              {more.error ? (
-                <p role="alert" class="form-error">
-                  {more.error}
-                </p>
-              ) : null}
+              <LoadMore page={page} more={more} />
             </>
           )
         }
