@@ -6,8 +6,15 @@ export default defineProject({
   test: {
     name: 'console',
     environment: 'happy-dom',
-    // Where the console is served, so relative API paths resolve as in the browser.
-    environmentOptions: { happyDOM: { url: 'http://127.0.0.1/console/' } },
+    // Where the console is served, so relative API paths resolve as in the browser. The
+    // widget preview's frame is a real page, tested in Chromium (test/e2e); happy-dom would
+    // try to fetch it from a server that is not there.
+    environmentOptions: {
+      happyDOM: {
+        url: 'http://127.0.0.1/console/',
+        settings: { disableIframePageLoading: true },
+      },
+    },
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['./test/setup.ts'],
   },

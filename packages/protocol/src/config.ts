@@ -13,8 +13,16 @@ export const widgetConfigSchema = z.object({
   }),
   position: z.enum(['bottom-right', 'bottom-left']),
   panels: z.array(panelSchema),
-  /** Site-owner overrides for widget strings, by key. */
+  /** Site-owner overrides for widget strings, by key, in every language. */
   texts: z.record(z.string(), z.string()),
+  /**
+   * Overrides for one language, by base language tag (`fr`), laid over `texts`: a French
+   * visitor sees the French override, never the English one over French labels.
+   * @example { fr: { title: 'Comment pouvons-nous aider ?' } }
+   */
+  textsByLocale: z
+    .record(z.string().regex(/^[a-z]{2,3}$/), z.record(z.string(), z.string()))
+    .optional(),
 });
 
 export type Panel = z.infer<typeof panelSchema>;

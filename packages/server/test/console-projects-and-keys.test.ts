@@ -123,7 +123,11 @@ describe.each(databases)('console projects and keys on $name', (database) => {
   it('changes the widget and settings that visitors get on their next load', async () => {
     const { browser, created } = await owner();
     const put = await browser.send('PUT', `/v1/console/projects/${created.project.id}/widget`, {
-      widgetConfig: { theme: { mode: 'dark', accent: '#ff0066' }, texts: { title: 'Hi' } },
+      widgetConfig: {
+        theme: { mode: 'dark', accent: '#ff0066' },
+        texts: { title: 'Hi' },
+        textsByLocale: { fr: { title: 'Salut' } },
+      },
       settings: { surveyGlobalWaitDays: 3 },
     });
     expect(put.status).toBe(200);
@@ -134,8 +138,17 @@ describe.each(databases)('console projects and keys on $name', (database) => {
     expect(config.body).toMatchObject({
       theme: { mode: 'dark', accent: '#ff0066' },
       texts: { title: 'Hi' },
+      textsByLocale: { fr: { title: 'Salut' } },
       position: 'bottom-right',
     });
+    const badLocale = await browser.send(
+      'PUT',
+      `/v1/console/projects/${created.project.id}/widget`,
+      {
+        widgetConfig: { textsByLocale: { 'fr-FR<script>': { title: 'x' } } },
+      },
+    );
+    expect(badLocale.status).toBe(400);
     const bad = await browser.send('PUT', `/v1/console/projects/${created.project.id}/widget`, {
       widgetConfig: { position: 'top' },
     });

@@ -1,5 +1,6 @@
 import type { Panel, WidgetConfig } from '@rapport/protocol';
 import { buildTexts, type Texts } from './i18n';
+import { resolveLocale } from './i18n/launcher-texts';
 
 /** Where the launcher sits. */
 export type WidgetPosition = 'bottom-right' | 'bottom-left';
@@ -124,17 +125,26 @@ export function resolveOptions(options: WidgetOptions, config?: WidgetConfig): R
   const server = serverConfig(config);
   return {
     ...look,
-    texts: buildTexts(look.locale, serverTexts(config), options.texts),
+    texts: buildTexts(look.locale, serverTexts(config, look.locale), options.texts),
     signInUrl: options.signInUrl,
     referralUrl: options.referralUrl ?? `${globalThis.location?.origin ?? ''}/`,
     projectName: typeof server.projectName === 'string' ? server.projectName : '',
   };
 }
 
-/** The site owner's texts from the config, when they are an object. */
-export function serverTexts(config?: WidgetConfig): Record<string, unknown> | undefined {
-  const texts = serverConfig(config).texts;
-  return isRecord(texts) ? texts : undefined;
+/**
+ * The site owner's texts from the config for `locale`: the ones for every language, with the
+ * ones for the visitor's language (`textsByLocale`) laid over them. Non-objects are ignored.
+ */
+export function serverTexts(
+  config: WidgetConfig | undefined,
+  locale: string,
+): Record<string, unknown> | undefined {
+  const server = serverConfig(config);
+  const all = isRecord(server.texts) ? server.texts : undefined;
+  const byLocale = isRecord(server.textsByLocale) ? server.textsByLocale : undefined;
+  const own = byLocale?.[resolveLocale(locale)];
+  return isRecord(own) ? { ...all, ...own } : all;
 }
 
 function serverConfig(config: WidgetConfig | undefined): Partial<WidgetConfig> {

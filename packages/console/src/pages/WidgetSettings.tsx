@@ -18,26 +18,37 @@ const PANELS: { id: Panel; label: string }[] = [
 /** Same rule as the widget's `safeColour`, so what is saved is what visitors get. */
 const COLOUR = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i;
 
+/** The texts choice that edits the overrides shown in every language. */
+const ALL_LANGUAGES = 'all';
+
 /** Accent, theme, position, panels, texts and survey pacing, with the live widget beside them. */
 export function WidgetSettings({ project }: { project: ProjectView }) {
   const canEdit = hasRole(role.value, 'admin');
   const [config, setConfig] = useState<WidgetConfig>(project.widgetConfig);
   const [settings, setSettings] = useState<ProjectSettings>(project.settings);
-  const [locale, setLocale] = useState('en');
+  // Which overrides are edited (and previewed): one language's, or those for every language.
+  const [locale, setLocale] = useState<string>(ALL_LANGUAGES);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const accentError = COLOUR.test(config.theme.accent)
     ? undefined
     : 'Use a hex colour like #4338ca.';
 
+  const previewLocale = locale === ALL_LANGUAGES ? 'en' : locale;
+  const editedTexts =
+    locale === ALL_LANGUAGES ? config.texts : (config.textsByLocale?.[locale] ?? {});
+  const setEditedTexts = (texts: Record<string, string>) =>
+    locale === ALL_LANGUAGES
+      ? patch({ texts })
+      : patch({ textsByLocale: { ...config.textsByLocale, [locale]: texts } });
   const preview = useMemo<PreviewOptions>(
     () => ({
       theme: config.theme.mode,
       accent: accentError ? '#4338ca' : config.theme.accent,
       position: config.position,
       panels: config.panels,
-      locale,
-      texts: config.texts,
+      locale: previewLocale,
+      texts: { ...config.texts, ...config.textsByLocale?.[previewLocale] },
     }),
     [config, locale, accentError],
   );
@@ -142,16 +153,15 @@ export function WidgetSettings({ project }: { project: ProjectView }) {
             <legend>Texts</legend>
             <Choice
               id="preview-locale"
-              label="Language shown in the preview"
+              label="Texts for"
               value={locale}
-              options={WIDGET_LOCALES.map((item) => [item.tag, item.label])}
+              options={[
+                [ALL_LANGUAGES, 'Every language'],
+                ...WIDGET_LOCALES.map((item): [string, string] => [item.tag, item.label]),
+              ]}
               onChange={setLocale}
             />
-            <TextOverrides
-              texts={config.texts}
-              locale={locale}
-              onChange={(texts) => patch({ texts })}
-            />
+            <TextOverrides texts={editedTexts} locale={previewLocale} onChange={setEditedTexts} />
           </fieldset>
           <Pacing settings={settings} onChange={setSettings} disabled={!canEdit} />
           <div role="status" class={message?.ok ? 'form-ok' : 'form-error'}>

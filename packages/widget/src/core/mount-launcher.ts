@@ -50,7 +50,7 @@ export function mountLauncher(
   function paint(): void {
     const look = resolveLook(options, config);
     const text = (key: LauncherTextKey) =>
-      launcherText(key, look.locale, serverTexts(config), options.texts);
+      launcherText(key, look.locale, serverTexts(config, look.locale), options.texts);
     host.setAttribute('data-theme', look.theme);
     // A stylesheet rule, not a style attribute, so strict CSP allows it.
     accent.replace(`:host{--rapport-accent:${look.accent}}`);
