@@ -44,6 +44,25 @@ test('Tab with focus outside the dialog brings it back inside, at either end', a
   expect(w.active()).toBe(w.screen.getByRole('button', { name: 'Send' }));
 });
 
+test('Tab between two controls inside the dialog is left to the browser', async () => {
+  w = await renderWidget();
+  await openDialog(w);
+  const message = w.screen.getByLabelText('Your message');
+  message.focus();
+  // Not at either end, focus inside: the trap must not step in (nor move focus itself).
+  for (const shiftKey of [false, true]) {
+    const event = new KeyboardEvent('keydown', {
+      key: 'Tab',
+      shiftKey,
+      bubbles: true,
+      cancelable: true,
+    });
+    message.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
+    expect(w.active()).toBe(message);
+  }
+});
+
 test('Esc closes the dialog and focus returns to the launcher', async () => {
   w = await renderWidget();
   await openDialog(w);

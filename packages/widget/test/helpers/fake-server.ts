@@ -45,7 +45,7 @@ interface FakeServerState {
   rejecting: Set<string>;
   /** Every request seen, as `METHOD /path`. */
   requests: string[];
-  /** While set, batch requests wait for this promise (to observe in-flight states). */
+  /** While set, batch and redeem requests wait for this promise (to observe in-flight states). */
   gate: Promise<void> | undefined;
 }
 
@@ -101,6 +101,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
       case 'GET /v1/inbox':
         return personal() ? ok(state.inbox) : fail(401, 'unauthorized', 'userHash required');
       case 'POST /v1/loyalty/redeem':
+        await state.gate;
         return redeem(body);
       case 'POST /v1/batch':
         await state.gate;
