@@ -11,6 +11,7 @@ test('each message of a thread is labelled and styled by who wrote it', async ()
       {
         id: 'f1',
         message: 'Where is my order?',
+        category: 'question',
         status: 'in_progress',
         createdAt: '2026-11-20T10:00:00Z',
         replies: [
