@@ -93,13 +93,18 @@ export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
       const { project, session } = await projectAccess(c, deps, 'owner');
       const { role } = await parseBody(c, memberPatchInputSchema, max);
       const userId = c.req.param('userId');
-      const current = await roleInProject(db, userId, project.id);
-      if (!current) throw new NotFoundError('No such member.');
-      if (current === 'owner' && role !== 'owner' && (await ownerCount(db, project.id)) <= 1) {
-        throw new ConflictError('A project needs an owner: make someone else owner first.');
-      }
       const now = deps.clock();
-      await setMembership(db, project.id, userId, role, now);
+      // One transaction, the owners locked first: see ownerCount.
+      const current = await db.transaction().execute(async (trx) => {
+        const owners = await ownerCount(trx, project.id);
+        const was = await roleInProject(trx, userId, project.id);
+        if (!was) throw new NotFoundError('No such member.');
+        if (was === 'owner' && role !== 'owner' && owners <= 1) {
+          throw new ConflictError('A project needs an owner: make someone else owner first.');
+        }
+        await setMembership(trx, project.id, userId, role, now);
+        return was;
+      });
       await recordAudit(
         db,
         {
@@ -116,12 +121,15 @@ export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
     .delete(`${base}/members/:userId`, async (c) => {
       const { project, session } = await projectAccess(c, deps, 'owner');
       const userId = c.req.param('userId');
-      const current = await roleInProject(db, userId, project.id);
-      if (!current) throw new NotFoundError('No such member.');
-      if (current === 'owner' && (await ownerCount(db, project.id)) <= 1) {
-        throw new ConflictError('The last owner cannot be removed.');
-      }
-      await removeMember(db, project.id, userId);
+      await db.transaction().execute(async (trx) => {
+        const owners = await ownerCount(trx, project.id);
+        const current = await roleInProject(trx, userId, project.id);
+        if (!current) throw new NotFoundError('No such member.');
+        if (current === 'owner' && owners <= 1) {
+          throw new ConflictError('The last owner cannot be removed.');
+        }
+        await removeMember(trx, project.id, userId);
+      });
       await recordAudit(
         db,
         {

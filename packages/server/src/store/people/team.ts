@@ -18,15 +18,20 @@ export async function membersOf(db: Kysely<Database>, projectId: string): Promis
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
 }
 
-/** How many owners a project has (the last one cannot leave or be demoted). */
+/**
+ * How many owners a project has (the last one cannot leave or be demoted). The owners' rows
+ * are locked (`FOR UPDATE`): inside a transaction, two owners demoting each other at once are
+ * decided one after the other, so the second sees one owner left and is refused.
+ */
 export async function ownerCount(db: Kysely<Database>, projectId: string): Promise<number> {
-  const row = await db
+  const rows = await db
     .selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .select('user_id')
     .where('project_id', '=', projectId)
     .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .forUpdate()
+    .execute();
+  return rows.length;
 }
 
 /** Removes a member; false when they were not one. */
