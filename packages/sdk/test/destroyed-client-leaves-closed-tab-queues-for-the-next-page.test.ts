@@ -1,6 +1,6 @@
-import type { Message } from '@rapport/protocol';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createClient } from '../src/index';
+import { closedTabQueue } from './helpers/closed-tab-queue';
 import { acceptAll, scriptedTransport } from './helpers/scripted-transport';
 import { useFakeClock } from './helpers/setup';
 import { webStorage } from './helpers/web-storage';
@@ -22,17 +22,7 @@ test('a client destroyed while a flush waits behind one in flight leaves a close
   await vi.advanceTimersByTimeAsync(0);
   const waiting = client.track('b'); // its flush waits for the one in flight
   await vi.advanceTimersByTimeAsync(0);
-  const message = {
-    id: 'left',
-    type: 'track',
-    event: 'x',
-    timestamp: new Date().toISOString(),
-    anonymousId: 'z',
-  } as Message;
-  storage.setItem(
-    'rapport:pk_test:outbox:closed-tab',
-    JSON.stringify({ heartbeat: Date.now(), released: true, messages: [message] }),
-  );
+  storage.setItem('rapport:pk_test:outbox:closed-tab', closedTabQueue('left'));
   client.destroy();
   answer();
   await vi.advanceTimersByTimeAsync(0);

@@ -1,6 +1,7 @@
 import type { Message } from '@rapport/protocol';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createClient, memoryStore } from '../src/index';
+import { closedTabQueue } from './helpers/closed-tab-queue';
 import { scriptedTransport } from './helpers/scripted-transport';
 import { useFakeClock } from './helpers/setup';
 import { webStorage } from './helpers/web-storage';
@@ -9,17 +10,6 @@ afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
-
-function releasedQueue(id: string): string {
-  const message = {
-    id,
-    type: 'track',
-    event: 'x',
-    timestamp: new Date().toISOString(),
-    anonymousId: 'a',
-  } as Message;
-  return JSON.stringify({ heartbeat: Date.now(), released: true, messages: [message] });
-}
 
 test('a heartbeat that adopts a closed tab’s messages during a backoff waits for the scheduled retry', async () => {
   useFakeClock();
@@ -34,7 +24,7 @@ test('a heartbeat that adopts a closed tab’s messages during a backoff waits f
     outbox: { retryBaseMs: 60_000, retryCapMs: 60_000 },
   });
   const mine = await client.track('a'); // fails; the retry is due in 59.94 s
-  storage.setItem('rapport:pk_test:outbox:closed-tab', releasedQueue('left'));
+  storage.setItem('rapport:pk_test:outbox:closed-tab', closedTabQueue('left'));
 
   await vi.advanceTimersByTimeAsync(30_500); // the heartbeat adopts "left"
   expect(server.requests).toHaveLength(1);

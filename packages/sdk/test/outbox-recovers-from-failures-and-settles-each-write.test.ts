@@ -1,6 +1,6 @@
-import type { Message } from '@rapport/protocol';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createClient, memoryStore, type TransportRequest } from '../src/index';
+import { closedTabQueue } from './helpers/closed-tab-queue';
 import { acceptAll, scriptedTransport } from './helpers/scripted-transport';
 import { useFakeClock } from './helpers/setup';
 import { webStorage } from './helpers/web-storage';
@@ -156,22 +156,11 @@ test('while another tab holds the send lease, the queue looks again after 2 s, n
   client.destroy();
 });
 
-function orphanOf(id: string): string {
-  const message = {
-    id,
-    type: 'track',
-    event: 'x',
-    timestamp: new Date().toISOString(),
-    anonymousId: 'a',
-  } as Message;
-  return JSON.stringify({ heartbeat: Date.now(), released: true, messages: [message] });
-}
-
 test('with consent pending, the heartbeat neither adopts nor sends what a closed tab left', async () => {
   useFakeClock();
   const storage = webStorage();
   const { server, client } = setup(storage as never, 'pending');
-  storage.setItem('rapport:pk_test:outbox:closed-tab', orphanOf('left'));
+  storage.setItem('rapport:pk_test:outbox:closed-tab', closedTabQueue('left'));
   await vi.advanceTimersByTimeAsync(90_000);
   expect(server.requests).toHaveLength(0);
   expect(storage.getItem('rapport:pk_test:outbox:closed-tab')).not.toBeNull();
@@ -183,7 +172,7 @@ test('the heartbeat sends what a closed tab left without waiting for a write', a
   const storage = webStorage();
   const { server, client } = setup(storage as never);
   await vi.advanceTimersByTimeAsync(0);
-  storage.setItem('rapport:pk_test:outbox:closed-tab', orphanOf('left'));
+  storage.setItem('rapport:pk_test:outbox:closed-tab', closedTabQueue('left'));
   await vi.advanceTimersByTimeAsync(30_000);
   expect(server.sentIds()).toEqual(['left']);
   client.destroy();
