@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { linkedAnonymousIds } from './customers-directory';
 import { emailsOf } from './erase-customer';
 import type { Database } from './schema';
 
@@ -57,13 +58,7 @@ export async function exportCustomer(
   userId: string,
   now: Date,
 ): Promise<CustomerExport | undefined> {
-  const linked = await db
-    .selectFrom('customers')
-    .select('anonymous_id')
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', userId)
-    .execute();
-  const anonymousIds = linked.map((row) => row.anonymous_id);
+  const anonymousIds = await linkedAnonymousIds(db, projectId, userId);
   const browsers = anonymousIds.length > 0 ? anonymousIds : [''];
   const person = sql`project_id = ${projectId}
     AND (user_id = ${userId} OR anonymous_id IN (${sql.join(browsers)}))`;
