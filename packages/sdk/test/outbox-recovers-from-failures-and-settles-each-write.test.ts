@@ -125,19 +125,17 @@ test('opting out fails the writes still waiting with consent_required', async ()
   client.destroy();
 });
 
-test('a malformed batch answer becomes an internal error event, never an unhandled rejection', async () => {
+test('a 2xx whose rejected list names no message keeps the batch and sends it again', async () => {
   const { server, client } = setup();
-  const errors: unknown[] = [];
-  client.on('error', ({ error }) => errors.push(error));
   server.answer(() => ({ status: 200, body: { accepted: 0, duplicates: 0, rejected: [null] } }));
-  await client.track('a');
-  expect(errors).toEqual([
-    expect.objectContaining({
-      code: 'internal',
-      message: 'The outbox failed to send',
-      cause: expect.any(TypeError),
-    }),
-  ]);
+  const receipt = await client.track('a');
+  expect(receipt.status).toBe('queued');
+
+  server.answer(acceptAll);
+  await vi.advanceTimersByTimeAsync(500);
+  expect(server.sentIds()).toEqual([receipt.id, receipt.id]);
+  await vi.advanceTimersByTimeAsync(5_000);
+  expect(server.sentIds()).toHaveLength(2); // acknowledged the second time: not sent again
   client.destroy();
 });
 

@@ -23,8 +23,11 @@ export function classifyResponse(
 ): BatchOutcome {
   const { status } = response;
   if (status >= 200 && status < 300) {
-    if (!isAcknowledgement(response.body)) return { kind: 'retry', retryAfterMs: undefined };
-    return { kind: 'delivered', result: readBatchResponse(response.body, batchSize) };
+    const result = isAcknowledgement(response.body)
+      ? readBatchResponse(response.body, batchSize)
+      : undefined;
+    if (!result) return { kind: 'retry', retryAfterMs: undefined };
+    return { kind: 'delivered', result };
   }
   if (status === 408 || status === 429 || status >= 500) {
     return { kind: 'retry', retryAfterMs: parseRetryAfter(response.headers['retry-after'], now) };
@@ -37,10 +40,17 @@ export function isAcknowledgement(body: unknown): boolean {
   return body === undefined || (typeof body === 'object' && body !== null);
 }
 
-function readBatchResponse(body: unknown, batchSize: number): BatchResponse {
+/**
+ * The server's tally, or undefined when its `rejected` list is not one Rapport would send:
+ * an entry without a string id cannot say which message it refused, so nothing is taken as
+ * acknowledged and the batch is retried (the server dedupes on id).
+ */
+function readBatchResponse(body: unknown, batchSize: number): BatchResponse | undefined {
   // Only called after isAcknowledgement: the body is undefined or a non-null object.
   const candidate = body as Partial<BatchResponse> | undefined;
   if (Array.isArray(candidate?.rejected)) {
+    const named = candidate.rejected.every((entry) => typeof entry?.id === 'string');
+    if (!named) return undefined;
     return {
       accepted: Number(candidate.accepted) || 0,
       duplicates: Number(candidate.duplicates) || 0,
