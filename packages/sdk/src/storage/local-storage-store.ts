@@ -64,12 +64,14 @@ export function resilientStore(
       }
     },
     removeItem(key) {
-      overlaid.delete(key);
       overlay.removeItem(key);
       try {
         primary?.removeItem(key);
+        overlaid.delete(key);
       } catch {
-        // Nothing to keep consistent: the overlay no longer has the key.
+        // The primary still holds the old value: read the key from the (empty) overlay, or a
+        // delivered batch would be read back and sent again.
+        overlaid.add(key);
       }
     },
   };
