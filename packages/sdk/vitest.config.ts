@@ -4,9 +4,9 @@ export default defineProject({
   test: {
     name: 'sdk',
     include: ['test/**/*.test.ts'],
-    // Each file gets its own module cache. Shared, a client left running by one file could
-    // send through the next file's msw server on a slow machine and fail a test there.
-    isolate: true,
+    // Test files restore their globals and timers, so they can share a module cache: msw and
+    // the SDK are then loaded once per worker instead of once per file.
+    isolate: false,
     // The public types are checked by the compiler: an `expectTypeOf` that runs as ordinary
     // code asserts nothing, so a widened type would pass `vitest run`.
     typecheck: {

@@ -8,6 +8,9 @@ const fake = useBatchServer();
 
 test('a write made while the browser is offline is kept, not sent, until online', async () => {
   useFakeClock();
+  // The first slow retry while offline is jittered over 0–1 s; pin it at 500 ms so it cannot
+  // land inside the 100 ms this test watches (it did, one run in ten, and sent).
+  vi.spyOn(Math, 'random').mockReturnValue(0.5);
   const page = new EventTarget();
   const navigator = { onLine: false, userAgent: 'test' };
   vi.stubGlobal('window', page);
@@ -18,7 +21,12 @@ test('a write made while the browser is offline is kept, not sent, until online'
     client.feedback({ message: 'On the train' }),
     client.feedback({ message: 'Still on the train' }),
   ]);
-  await vi.advanceTimersByTimeAsync(100);
+  // Real turns of the event loop as well as fake time: msw answers a request (and records
+  // it) only after real I/O, so a send made while offline would otherwise go unseen.
+  for (let turn = 0; turn < 10; turn++) {
+    await vi.advanceTimersByTimeAsync(10);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 
   const ids = receipts.map((r) => r.id);
   // Only this client's requests: the server is shared by the file's tests.
