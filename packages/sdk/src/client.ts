@@ -24,7 +24,7 @@ import { request, withQuery } from './reads';
 import { createRedeemer } from './redeem';
 import { resilientStore } from './storage/local-storage-store';
 import { beaconTransport } from './transports/beacon';
-import { httpTransport } from './transports/http';
+import { fetchTransport } from './transports/fetch';
 import { DEFAULT_ENDPOINT } from './transports/read-response';
 import type {
   ClientOptions,
@@ -56,16 +56,16 @@ export const OUTBOX_DEFAULTS = {
  * ```
  */
 export const createClient: (options: ClientOptions) => RapportClient =
-  /* @__PURE__ */ createClientWith(httpTransport);
+  /* @__PURE__ */ createClientWith(fetchTransport);
 
 /**
  * Makes a `createClient` whose default transport (used when `options.transport` is not given)
- * is `defaultTransport({ endpoint })` instead of {@link httpTransport}. The script-tag build
- * uses `createClientWith(fetchTransport)` so that ky, which it would never use, is not bundled.
+ * is `defaultTransport({ endpoint })` instead of {@link fetchTransport}: for example ky through
+ * {@link httpTransport}, for an app that already bundles ky.
  *
  * @example
  * ```ts
- * const createClient = createClientWith(fetchTransport);
+ * const createClient = createClientWith(httpTransport);
  * const rapport = createClient({ key: 'pk_demo', endpoint: 'https://rapport.example.com' });
  * ```
  */
