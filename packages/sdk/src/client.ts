@@ -196,7 +196,10 @@ function createClientUsing(
     page: (properties) => write((from) => buildPage(from, properties)),
     feedback: (input) => write((from) => buildFeedback(from, input)),
     async config() {
-      if (destroyed) throw refuse();
+      // Even this public read waits for consent: any request tells the server the visitor's
+      // address, which a site asking for consent first must not do before it is given.
+      const refusal = refuse();
+      if (refusal) throw refusal;
       return (await call({ method: 'GET', path: '/v1/config' })) as WidgetConfig;
     },
     surveys: {
