@@ -73,6 +73,57 @@ function compact<T extends object>(value: T): T {
   return value;
 }
 
+/**
+ * The checks each message type's own fields must pass, whoever set them: the builders below,
+ * or a `beforeSend` hook that changed the message. Each throws `invalid_argument`.
+ */
+const FIELD_CHECKS: { [T in Message['type']]: (message: Extract<Message, { type: T }>) => void } = {
+  identify(message) {
+    checkUserId(message.userId);
+    checkRecord(message.traits, 'traits');
+    checkUserHash(message.userHash);
+  },
+  track(message) {
+    checkText(message.event, 'event name', MAX_EVENT_NAME_LENGTH);
+    checkRecord(message.properties, 'properties');
+  },
+  page({ url, title, referrer }) {
+    checkUrl(url, 'url');
+    checkOptionalString(title, 'title', MAX_LABEL_LENGTH);
+    if (referrer !== undefined && referrer !== '') checkUrl(referrer, 'referrer');
+  },
+  feedback({ message, category, email, rating, context }) {
+    checkText(message, 'message', MAX_TEXT_LENGTH);
+    if (category !== undefined && !CATEGORIES.includes(category)) {
+      throw invalidArgument(`category must be one of ${CATEGORIES.join(', ')}`);
+    }
+    checkEmail(email);
+    checkInteger(rating, 'rating', 1, 5);
+    if (context !== undefined) checkContext(context);
+  },
+  survey_response({ surveyId, score, comment, answers }) {
+    checkId(surveyId, 'surveyId');
+    checkInteger(score, 'score', 0, 10);
+    checkOptionalString(comment, 'comment', MAX_TEXT_LENGTH);
+    checkRecord(answers, 'answers');
+    for (const value of Object.values(answers ?? {})) {
+      if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string') {
+        throw invalidArgument('answers values must be strings or numbers');
+      }
+      checkOptionalString(typeof value === 'string' ? value : '', 'an answer', MAX_TEXT_LENGTH);
+    }
+  },
+};
+
+/**
+ * Checks `message`'s fields for its type, drops its `undefined` fields and refuses it when
+ * it could never fit in a batch. Every message the outbox stores has passed through here.
+ */
+export function checkMessage<M extends Message>(message: M): M {
+  (FIELD_CHECKS[message.type] as (message: M) => void)(message);
+  return sized(compact(message));
+}
+
 /** Checks `identify()`'s arguments and builds its message; throws `invalid_argument`. */
 export function buildIdentify(
   sender: Sender,
@@ -80,35 +131,26 @@ export function buildIdentify(
   traits: unknown,
   userHash: unknown,
 ): IdentifyMessage {
-  checkUserId(userId);
-  checkRecord(traits, 'traits');
-  checkUserHash(userHash);
-  return sized(
-    compact({
-      ...envelope(sender),
-      type: 'identify',
-      userId: userId as string,
-      traits: traits as IdentifyMessage['traits'],
-      // The same user identified again without a hash keeps the proof it already has.
-      userHash: (userHash ?? (userId === sender.userId ? sender.userHash : undefined)) as
-        | string
-        | undefined,
-    }),
-  );
+  return checkMessage({
+    ...envelope(sender),
+    type: 'identify',
+    userId: userId as string,
+    traits: traits as IdentifyMessage['traits'],
+    // The same user identified again without a hash keeps the proof it already has.
+    userHash: (userHash ?? (userId === sender.userId ? sender.userHash : undefined)) as
+      | string
+      | undefined,
+  });
 }
 
 /** Checks `track()`'s arguments and builds its message; throws `invalid_argument`. */
 export function buildTrack(sender: Sender, event: unknown, properties: unknown): TrackMessage {
-  checkText(event, 'event name', MAX_EVENT_NAME_LENGTH);
-  checkRecord(properties, 'properties');
-  return sized(
-    compact({
-      ...envelope(sender),
-      type: 'track',
-      event: event as string,
-      properties: properties as TrackMessage['properties'],
-    }),
-  );
+  return checkMessage({
+    ...envelope(sender),
+    type: 'track',
+    event: event as string,
+    properties: properties as TrackMessage['properties'],
+  });
 }
 
 /** Builds a `page` message, filling url, title and referrer from the page when omitted. */
@@ -121,43 +163,31 @@ export function buildPage(sender: Sender, input: unknown): PageMessage {
   const url = input?.url ?? href;
   if (url === undefined) throw invalidArgument('page() needs { url } outside a browser');
   const title = input?.title ?? doc?.title;
-  const referrer = input?.referrer ?? doc?.referrer;
-  checkUrl(url, 'url');
-  checkOptionalString(title, 'title', MAX_LABEL_LENGTH);
-  if (referrer !== undefined && referrer !== '') checkUrl(referrer, 'referrer');
-  return sized(
-    compact({
-      ...envelope(sender),
-      type: 'page',
-      url: url as string,
-      title: (title as string | undefined) || undefined,
-      referrer: referrer as string | undefined,
-    }),
-  );
+  const message = checkMessage({
+    ...envelope(sender),
+    type: 'page',
+    url: url as string,
+    title: title as string | undefined,
+    referrer: (input?.referrer ?? doc?.referrer) as string | undefined,
+  });
+  // An empty document title is no title.
+  if (message.title === '') delete message.title;
+  return message;
 }
 
 /** Checks feedback input and builds its message, with the page context when none is given. */
 export function buildFeedback(sender: Sender, input: unknown): FeedbackMessage {
   if (!isPlainObject(input)) throw invalidArgument('feedback() takes an object: { message, … }');
   const { message, category, email, rating, context } = input as Partial<FeedbackInput>;
-  checkText(message, 'message', MAX_TEXT_LENGTH);
-  if (category !== undefined && !CATEGORIES.includes(category)) {
-    throw invalidArgument(`category must be one of ${CATEGORIES.join(', ')}`);
-  }
-  checkEmail(email);
-  checkInteger(rating, 'rating', 1, 5);
-  if (context !== undefined) checkContext(context);
-  return sized(
-    compact({
-      ...envelope(sender),
-      type: 'feedback',
-      message: message as string,
-      category,
-      email,
-      rating,
-      context: context ?? collectFeedbackContext(),
-    }),
-  );
+  return checkMessage({
+    ...envelope(sender),
+    type: 'feedback',
+    message: message as string,
+    category,
+    email,
+    rating,
+    context: context ?? collectFeedbackContext(),
+  });
 }
 
 function checkContext(context: unknown): void {
@@ -178,26 +208,16 @@ export function buildSurveyResponse(
   answer: unknown,
 ): SurveyResponseMessage {
   checkId(surveyId, 'surveyId');
-  if (!isPlainObject(answer))
+  if (!isPlainObject(answer)) {
     throw invalidArgument('respond() takes { score?, comment?, answers? }');
-  const { score, comment, answers } = answer as SurveyAnswer;
-  checkInteger(score, 'score', 0, 10);
-  checkOptionalString(comment, 'comment', MAX_TEXT_LENGTH);
-  checkRecord(answers, 'answers');
-  for (const value of Object.values(answers ?? {})) {
-    if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string') {
-      throw invalidArgument('answers values must be strings or numbers');
-    }
-    checkOptionalString(typeof value === 'string' ? value : '', 'an answer', MAX_TEXT_LENGTH);
   }
-  return sized(
-    compact({
-      ...envelope(sender),
-      type: 'survey_response',
-      surveyId: surveyId as string,
-      score,
-      comment,
-      answers,
-    }),
-  );
+  const { score, comment, answers } = answer as SurveyAnswer;
+  return checkMessage({
+    ...envelope(sender),
+    type: 'survey_response',
+    surveyId: surveyId as string,
+    score,
+    comment,
+    answers,
+  });
 }

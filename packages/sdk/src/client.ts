@@ -6,6 +6,7 @@ import type {
   RedeemResponse,
   WidgetConfig,
 } from '@rapport/protocol';
+import { runBeforeSend } from './before-send';
 import {
   buildFeedback,
   buildIdentify,
@@ -119,18 +120,24 @@ function createClientUsing(
     }
     return undefined;
   };
-  const write = async (build: (from: Sender) => Message): Promise<WriteReceipt> => {
+  /** Throws the refusal, if any: nothing is stored or requested without consent. */
+  const allow = () => {
     const refusal = refuse();
     if (refusal) throw refusal;
+  };
+  const write = async (build: (from: Sender) => Message): Promise<WriteReceipt> => {
+    allow();
+    const built = build(sender());
+    const message = runBeforeSend(options?.beforeSend, built, emitter);
+    if (!message) return { id: built.id, status: 'dropped' };
     // This write's own flush also sends what an earlier page left: no separate startup flush.
     clearTimeout(startup);
-    return outbox.deliver(build(sender()));
+    return outbox.deliver(message);
   };
   const call = (req: { method: 'GET' | 'POST'; path: string; body?: unknown }) =>
     request(transport, { ...req, headers: headers() });
   const personal = () => {
-    const refusal = refuse();
-    if (refusal) throw refusal;
+    allow();
     const { userId, userHash } = identity.current();
     if (userId === undefined || userHash === undefined) {
       throw new RapportError(
@@ -198,14 +205,12 @@ function createClientUsing(
     async config() {
       // Even this public read waits for consent: any request tells the server the visitor's
       // address, which a site asking for consent first must not do before it is given.
-      const refusal = refuse();
-      if (refusal) throw refusal;
+      allow();
       return (await call({ method: 'GET', path: '/v1/config' })) as WidgetConfig;
     },
     surveys: {
       async eligible() {
-        const refusal = refuse();
-        if (refusal) throw refusal;
+        allow();
         const { anonymousId, userId } = identity.current();
         // Taken before asking: an answer acknowledged while the request is in flight may have
         // reached the server after it chose what to offer.

@@ -7,6 +7,7 @@ import type {
   InboxResponse,
   LoyaltyView,
   Message,
+  Panel,
   RedeemResponse,
   WidgetConfig,
 } from '@rapport/protocol';
@@ -75,6 +76,30 @@ export interface ClientOptions {
   beacon?: Transport;
   /** Bounds and retry timing of the outbox. */
   outbox?: OutboxOptions;
+  /**
+   * Called with a copy of every message the SDK built (identify, track, page, feedback, survey
+   * answers), before it is stored in the outbox: return it, changed or not, to keep it, or
+   * `null`/`undefined` to drop it (the write then resolves `{ id, status: 'dropped' }` and
+   * nothing is stored or sent). Synchronous. The message's `id`, `type`, `timestamp`,
+   * `anonymousId`, `userId` and `userHash` must stay as they are, and what is returned is
+   * checked like any message. A hook that throws or returns an invalid message does not lose
+   * it: the original is kept unchanged and an `error` event (`invalid_argument`) reports why,
+   * so a hook that must never let an unredacted message through catches its own errors and
+   * returns `null`.
+   * @default undefined (every message is kept as built)
+   * @example
+   * ```ts
+   * // Strip query strings (they may hold tokens or emails) from every URL sent.
+   * beforeSend(message) {
+   *   if (message.type === 'page') message.url = message.url.split('?')[0];
+   *   if (message.type === 'feedback' && message.context) {
+   *     message.context.url = message.context.url.split('?')[0];
+   *   }
+   *   return message;
+   * }
+   * ```
+   */
+  beforeSend?: (message: Message) => Message | null | undefined;
 }
 
 /** Bounds and retry timing of the outbox (see the SDK README, "Outbox"). */
@@ -112,10 +137,14 @@ export interface IdentifyOptions {
   userHash?: string;
 }
 
-/** Result of a write: the message is either acknowledged by the server or still in the outbox. */
+/**
+ * Result of a write: the message was acknowledged by the server (`sent`), is stored in the
+ * outbox and will be sent later (`queued`), or was dropped by `beforeSend` and neither
+ * stored nor sent (`dropped`).
+ */
 export interface WriteReceipt {
   id: string;
-  status: 'sent' | 'queued';
+  status: 'sent' | 'queued' | 'dropped';
 }
 
 /** Every event a client emits, with its payload. */
@@ -134,10 +163,15 @@ export interface ClientEvents {
   consent: { state: ConsentState };
   online: Record<string, never>;
   offline: Record<string, never>;
-  // Events emitted by the widget through the same client.
+  // Events emitted by the widget through the same client, so a page has one place to listen
+  // (`client.on`, or `rapport('on', …)` with the script tag). The SDK alone never emits them.
   'survey:shown': { surveyId: string };
   'survey:dismissed': { surveyId: string };
   'survey:answered': { surveyId: string; score?: number };
+  /** The widget's dialog opened (launcher, the site's own button, `open()`), on `panel`. */
+  open: { panel: Exclude<Panel, 'surveys'> };
+  /** The widget's dialog closed (Esc, its close button, the launcher, `close()`). */
+  close: Record<string, never>;
 }
 
 /** The name of any client event. */
@@ -151,46 +185,161 @@ export interface RapportErrorLike {
   status?: number;
 }
 
-/** The Rapport client returned by {@link createClient}. */
+/**
+ * The Rapport client returned by {@link createClient}. No method throws synchronously:
+ * writes and reads return promises that reject with a `RapportError`, and background
+ * failures arrive as `error` events.
+ */
 export interface RapportClient {
+  /** The publishable key this client was created with. */
   readonly key: string;
+  /** The visitor's random id, kept in storage while consent is granted (memory otherwise). */
   readonly anonymousId: string;
+  /** The id given to the last `identify()`, until `reset()` or `optOut()`. */
   readonly userId: string | undefined;
+  /** The current consent state: the stored choice, else the `consent` option. */
   readonly consent: ConsentState;
+  /**
+   * Tell Rapport who the visitor is. Persists `userId` (and `userHash`) so a reload keeps
+   * them, links the anonymous id to the user, and sends the hash on every later write.
+   * Without a valid `userHash` the server files the visitor's writes as anonymous and refuses
+   * loyalty and inbox reads.
+   * @param userId The site's own id for the user: 1–128 characters.
+   * @param traits A flat JSON object (≤ 50 keys) stored on the customer.
+   * @param options `userHash`: hex HMAC-SHA256(identity secret, userId) from your server.
+   * @returns The receipt of the `identify` message; rejects with `invalid_argument`,
+   * `consent_required` or `destroyed` (nothing is then stored).
+   * @example await client.identify('user-42', { plan: 'pro' }, { userHash: hashFromServer });
+   */
   identify(
     userId: string,
     traits?: Record<string, unknown>,
     options?: IdentifyOptions,
   ): Promise<WriteReceipt>;
+  /**
+   * Record an event; survey targeting can react to it.
+   * @param event Name of the event, 1–200 characters.
+   * @param properties A flat JSON object, ≤ 50 keys.
+   * @returns The receipt of the `track` message; rejects like `identify()`.
+   * @example await client.track('Checkout completed', { total: 42 });
+   */
   track(event: string, properties?: Record<string, unknown>): Promise<WriteReceipt>;
+  /**
+   * Record a page view. Each field defaults to the page's own (`location.href`,
+   * `document.title`, `document.referrer`); outside a browser `url` is required.
+   * @returns The receipt of the `page` message; rejects like `identify()`.
+   * @example await client.page({ url: 'https://shop.example/cart', title: 'Cart' });
+   */
   page(properties?: { url?: string; title?: string; referrer?: string }): Promise<WriteReceipt>;
+  /**
+   * Send the visitor's feedback. `message` 1–5,000 characters, `category` one of
+   * `bug idea praise question other`, `rating` 1–5; `context` (URL, user agent, viewport,
+   * locale) is filled from the page when omitted.
+   * @returns The receipt of the `feedback` message: show "sent" or "saved, will be sent"
+   * from its `status`; rejects like `identify()`.
+   * @example
+   * const receipt = await client.feedback({ message: 'Love the new checkout!', category: 'praise' });
+   * if (receipt.status === 'queued') showToast('Saved — it will be sent when you are back online');
+   */
   feedback(input: FeedbackInput): Promise<WriteReceipt>;
+  /**
+   * Read the widget's settings the site owner chose in the console (theme, texts, panels).
+   * @returns The config; rejects with `consent_required` until consent is granted (no request
+   * leaves before), `destroyed`, or the server's error.
+   */
   config(): Promise<WidgetConfig>;
   surveys: {
+    /**
+     * Ask the server which surveys to show now (targeting, sampling and recontact rules are
+     * applied there). Surveys answered or dismissed in the outbox but not yet delivered are
+     * left out.
+     * @returns The surveys to show, possibly none; rejects with `consent_required` or
+     * `destroyed` without a request.
+     */
     eligible(): Promise<EligibleSurvey[]>;
+    /**
+     * Answer a survey.
+     * @param surveyId The `id` of a survey from {@link RapportClient.surveys.eligible}.
+     * @param answer `score` 0–10 (NPS) or 1–5 (CSAT), a `comment`, or named `answers`.
+     * @returns The receipt of the `survey_response` message; rejects like `identify()`.
+     * @example await client.surveys.respond('nps-q4', { score: 9, comment: 'Fast delivery' });
+     */
     respond(surveyId: string, answer: SurveyAnswer): Promise<WriteReceipt>;
     /**
      * Record that the visitor closed a survey without answering. Sent as a `track`
      * message with event `$survey_dismissed` and `{ surveyId }`; the server counts it
      * for the survey's recontact period and the project's global wait.
+     * @returns The receipt of the `track` message; rejects like `identify()`.
      */
     dismiss(surveyId: string): Promise<WriteReceipt>;
   };
   loyalty: {
+    /**
+     * Read the identified customer's loyalty account: balance, tier, progress, rewards,
+     * ways to earn, recent activity and referral code.
+     * @returns The account; rejects with `unauthorized` before `identify()` with a `userHash`,
+     * `consent_required` or `destroyed` (all without a request), or the server's error.
+     */
     get(): Promise<LoyaltyView>;
+    /**
+     * Spend points on a reward. Idempotent: a retry of the same redemption (a double click,
+     * a lost answer) charges once.
+     * @param rewardId The `id` of one of the account's rewards.
+     * @returns The redemption with the new balance; rejects like `loyalty.get()`, or with
+     * `insufficient_points`.
+     * @example const { balance } = await client.loyalty.redeem('free-coffee');
+     */
     redeem(rewardId: string): Promise<RedeemResponse>;
   };
   inbox: {
+    /**
+     * Read the identified customer's feedback threads and the team's replies.
+     * @returns The threads; rejects like `loyalty.get()`.
+     */
     get(): Promise<InboxResponse>;
   };
+  /**
+   * Listen to an event (see {@link ClientEvents}). A listener that throws is skipped and
+   * never breaks delivery or the other listeners.
+   * @returns A function that stops listening.
+   * @example
+   * const off = client.on('error', ({ error }) => console.warn(error.code, error.message));
+   * off();
+   */
   on<E extends ClientEventName>(event: E, listener: (payload: ClientEvents[E]) => void): () => void;
-  /** Emit an event to listeners (used by the widget for `survey:*`). */
+  /**
+   * Emit an event to the listeners. Used by the widget for its own events (`survey:*`,
+   * `open`, `close`); a page rarely needs it.
+   */
   emit<E extends ClientEventName>(event: E, payload: ClientEvents[E]): void;
-  /** Send everything waiting in the outbox now. */
+  /**
+   * Send everything waiting in the outbox now, respecting a server's `Retry-After`.
+   * @returns The summed batch answers, or `undefined` when there was nothing to send, another
+   * tab is sending, or consent is not granted.
+   */
   flush(): Promise<BatchResponse | undefined>;
-  /** Forget the user: new anonymous id, identity cleared. */
+  /**
+   * Forget the user (call it on sign-out): a new anonymous id and no `userId`, so the next
+   * person on a shared computer starts fresh. Emits `reset`. Messages already in the outbox
+   * are still sent.
+   */
   reset(): void;
+  /**
+   * Record that the visitor consented: from now on identity persists and messages are
+   * stored and sent, starting with any an earlier page left. The choice is stored and wins
+   * over the `consent` option on the next load. Emits `consent`.
+   */
   optIn(): void;
+  /**
+   * Record that the visitor refused: the outbox and the stored identity are erased, the user
+   * is forgotten (`reset`), and nothing is stored or sent until `optIn()`. Only the choice
+   * itself is stored, so the next load still knows it. Emits `consent`.
+   */
   optOut(): void;
+  /**
+   * Stop the client: its timers and page listeners are removed and every listener is
+   * dropped. Later calls reject with `destroyed`. Messages in the outbox stay in
+   * storage for the next page.
+   */
   destroy(): void;
 }

@@ -2,6 +2,7 @@ import type { BatchResponse, ErrorCode, Message } from '@rapport/protocol';
 import { expectTypeOf, test } from 'vitest';
 import {
   type ClientEvents,
+  type ClientOptions,
   createClient,
   isRapportError,
   memoryTransport,
@@ -16,7 +17,7 @@ import {
 test('createClient returns a RapportClient whose writes resolve receipts', () => {
   expectTypeOf(createClient).returns.toEqualTypeOf<RapportClient>();
   expectTypeOf<RapportClient['feedback']>().returns.toEqualTypeOf<Promise<WriteReceipt>>();
-  expectTypeOf<WriteReceipt['status']>().toEqualTypeOf<'sent' | 'queued'>();
+  expectTypeOf<WriteReceipt['status']>().toEqualTypeOf<'sent' | 'queued' | 'dropped'>();
   expectTypeOf<RapportClient['flush']>().returns.toEqualTypeOf<
     Promise<BatchResponse | undefined>
   >();
@@ -31,6 +32,16 @@ test('event listeners receive the payload of their event, and on() returns an un
   expectTypeOf<ClientEvents['error']['error']['code']>().toEqualTypeOf<ErrorCode>();
   expectTypeOf<ClientEvents['sent']>().toEqualTypeOf<{ message: Message }>();
   expectTypeOf(client.on<'sent'>).returns.toEqualTypeOf<() => void>();
+  // The widget's dialog events go through the same client.
+  expectTypeOf<ClientEvents['open']>().toEqualTypeOf<{ panel: 'feedback' | 'loyalty' | 'inbox' }>();
+  expectTypeOf<ClientEvents['close']>().toEqualTypeOf<Record<string, never>>();
+});
+
+test('beforeSend takes a message and returns one, or null/undefined to drop it', () => {
+  expectTypeOf<NonNullable<ClientOptions['beforeSend']>>().parameters.toEqualTypeOf<[Message]>();
+  expectTypeOf<NonNullable<ClientOptions['beforeSend']>>().returns.toEqualTypeOf<
+    Message | null | undefined
+  >();
 });
 
 test('a transport is one send(request) → Promise<response>; memoryTransport builds one', () => {
