@@ -10,6 +10,8 @@ const API = process.env.RAPPORT_API ?? 'http://localhost:8787';
  */
 export default defineConfig({
   base: '/console/',
+  // @rapport/protocol resolves to its TypeScript source (tsconfig.json paths), not to dist/.
+  resolve: { tsconfigPaths: true },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     target: 'es2022',

@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
+  // @rapport/* resolve to their TypeScript sources (tsconfig.json paths), not to dist/.
+  resolve: { tsconfigPaths: true },
   // Vite 8 transforms TSX with oxc; point its automatic JSX runtime at Preact.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {

@@ -1,11 +1,13 @@
 import { ensureConsoleBuild } from '../../scripts/console-build';
+import { ensureLibraryBuilds } from '../../scripts/library-builds';
 import { ensureWidgetBundle } from '../../scripts/widget-bundle';
 import { CHROMIUM_PATH, chromiumAvailable, servicesRequired } from './helpers/chromium';
 
 /**
- * Runs once before the e2e files: fails fast when CI requires a browser that is missing,
- * and (re)builds the widget bundle and the console when either is missing or older than its
- * sources, so the tests always exercise the code in the working tree.
+ * Runs once before the e2e files: fails fast when CI requires a browser that is missing, and
+ * (re)builds the protocol and SDK packages (for the Vite example), the widget bundle and the
+ * console when any is missing or older than its sources, so the tests always exercise the
+ * code in the working tree.
  */
 export default function setup(): void {
   if (!chromiumAvailable) {
@@ -17,6 +19,7 @@ export default function setup(): void {
     }
     return;
   }
+  ensureLibraryBuilds();
   ensureWidgetBundle();
   ensureConsoleBuild();
 }

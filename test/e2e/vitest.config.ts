@@ -4,6 +4,8 @@ import { defineProject } from 'vitest/config';
 // server per file. Files run one after another: the machine has two cores and each file
 // already runs a database, a server and a browser.
 export default defineProject({
+  // @rapport/* resolve to their TypeScript sources (tsconfig.json paths), not to dist/.
+  resolve: { tsconfigPaths: true },
   test: {
     name: 'e2e',
     include: ['*.test.ts'],

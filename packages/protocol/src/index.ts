@@ -1,20 +1,114 @@
 /**
- * @rapport/protocol — the wire contract between the Rapport SDK and server.
+ * @rapport/protocol — the wire contract between the Rapport SDK and server: the limits, names
+ * and error codes both sides use, and the TypeScript type of every message and endpoint.
  *
- * The SDK imports only the types (`import type`), so zod never reaches the browser bundle;
- * the server parses every body with these schemas.
+ * This entry holds no zod and no schema, so the SDK, the widget and the console can import it
+ * at run time without pulling a validator into the page. The zod schemas the server parses
+ * with are in `@rapport/protocol/schemas`.
  */
 
-export * from './admin';
-export * from './config';
-export * from './console';
 export * from './errors';
-export * from './feedback';
-export * from './fields';
-// Straight from its zod-free module: through fields.ts it would pull zod into the SDK bundle.
 export { ID_PATTERN, isPathSafeId } from './id-pattern';
 export * from './limits';
-export * from './loyalty';
-export * from './messages';
+export * from './origin';
 export * from './roles';
-export * from './surveys';
+// Types only: each is inferred from its schema, and the schemas stay in ./schemas.
+export type { Page } from './schemas/admin';
+export type {
+  CustomerProfile,
+  CustomerSummary,
+  CustomersPage,
+  CustomersQuery,
+  SurveyAnswer,
+} from './schemas/admin-customers';
+export type {
+  Author,
+  CustomerCard,
+  FeedbackThread,
+  InboxItem,
+  InboxPage,
+  InboxPatch,
+  InboxQuery,
+  StatusCounts,
+  TeammateRef,
+  ThreadPost,
+} from './schemas/admin-inbox';
+export type {
+  Panel,
+  WidgetConfig,
+} from './schemas/config';
+export type {
+  AuditActor,
+  AuditItem,
+  AuditPage,
+  ConsoleStatus,
+  FirstEvent,
+  InvitationAcceptInput,
+  InvitationCreated,
+  InvitationInput,
+  InvitationPreview,
+  KeyRotated,
+  KeyRotateInput,
+  PasswordChangeInput,
+  PendingInvitation,
+  ProjectCreated,
+  ProjectCreateInput,
+  ProjectPatchInput,
+  ProjectSettingsView,
+  ProjectView,
+  SessionBody,
+  SetupInput,
+  SignInInput,
+  TeamBody,
+  TeamMember,
+  WidgetUpdateInput,
+} from './schemas/console';
+export type {
+  FeedbackItem,
+  FeedbackStatus,
+  InboxResponse,
+  InboxThread,
+  Reply,
+} from './schemas/feedback';
+export type {
+  EarnRequest,
+  LoyaltyActivity,
+  LoyaltyView,
+  Member,
+  RedeemRequest,
+  RedeemResponse,
+  Reward,
+  RewardInput,
+  Tier,
+  WayToEarn,
+} from './schemas/loyalty';
+export type {
+  BatchRequest,
+  BatchResponse,
+  FeedbackCategory,
+  FeedbackContext,
+  FeedbackMessage,
+  IdentifyMessage,
+  Message,
+  MessageType,
+  PageMessage,
+  RejectedMessage,
+  SurveyResponseMessage,
+  TrackMessage,
+} from './schemas/messages';
+export type {
+  EligibleSurvey,
+  EligibleSurveysResponse,
+  FollowUp,
+  NpsSummary,
+  Survey,
+  SurveyInput,
+  SurveyPatch,
+  SurveyType,
+  Targeting,
+} from './schemas/surveys';
+export type {
+  TimelineEntry,
+  TimelinePage,
+} from './schemas/timeline';
+export * from './vocabulary';

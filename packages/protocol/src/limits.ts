@@ -35,3 +35,10 @@ export const IDEMPOTENCY_WINDOW_DAYS = 7;
 
 /** Longest page of an admin list. */
 export const MAX_PAGE_SIZE = 100;
+
+/** Longest tag, in characters. */
+export const MAX_TAG_LENGTH = 40;
+/** Most tags on one feedback item. */
+export const MAX_TAGS = 20;
+/** Longest inbox search, in characters. */
+export const MAX_SEARCH_LENGTH = 200;

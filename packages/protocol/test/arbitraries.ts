@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Message } from '../src/index';
-import { FEEDBACK_CATEGORIES, MAX_TEXT_LENGTH } from '../src/index';
+import type { Message } from '../src/schemas/index';
+import { FEEDBACK_CATEGORIES, MAX_TEXT_LENGTH } from '../src/schemas/index';
 
 const idChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:@-'.split('');
 

@@ -4,7 +4,7 @@ import {
   batchResponseSchema,
   isErrorBody,
   MAX_BATCH_MESSAGES,
-} from '../src/index';
+} from '../src/schemas/index';
 
 describe('batch envelope', () => {
   it('accepts 1 to 100 messages of any shape, checked one by one later', () => {
@@ -42,7 +42,7 @@ describe('batch envelope', () => {
 
 describe('record fields', () => {
   it('drop a __proto__ key instead of polluting the prototype', async () => {
-    const { messageSchema } = await import('../src/index');
+    const { messageSchema } = await import('../src/schemas/index');
     const wire = JSON.parse(
       '{"id":"m","timestamp":"2026-11-25T09:00:00Z","anonymousId":"a","type":"track","event":"e","properties":{"__proto__":{"polluted":true},"ok":1}}',
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idSchema, isPathSafeId, surveyInputSchema } from '../src/index';
+import { idSchema, isPathSafeId, surveyInputSchema } from '../src/schemas/index';
 
 /** What a server router sees of `/v1/admin/surveys/<id>` after WHATWG URL normalisation. */
 function segmentAfterNormalisation(id: string): string | undefined {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_LENGTH, messageSchema } from '../src/index';
+import { MAX_TEXT_LENGTH, messageSchema } from '../src/schemas/index';
 import { message } from './arbitraries';
 
 function issuePaths(value: unknown): string[] {

@@ -4,7 +4,7 @@ import {
   redeemRequestSchema,
   surveyInputSchema,
   widgetConfigSchema,
-} from '../src/index';
+} from '../src/schemas/index';
 
 const hash = 'a'.repeat(64);
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchRequestSchema, messageSchema } from '../src/index';
+import { batchRequestSchema, messageSchema } from '../src/schemas/index';
 import { message } from './arbitraries';
 
 describe('valid messages', () => {

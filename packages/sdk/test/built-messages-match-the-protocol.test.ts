@@ -1,4 +1,8 @@
-import { batchRequestSchema, feedbackMessageSchema, trackMessageSchema } from '@rapport/protocol';
+import {
+  batchRequestSchema,
+  feedbackMessageSchema,
+  trackMessageSchema,
+} from '@rapport/protocol/schemas';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import {

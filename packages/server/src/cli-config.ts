@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { installedConsoleDir, installedWidgetBundle, repositoryDemoSite } from './installed-assets';
 
 /** Everything the `rapport` CLI reads from the environment, read once at start. */
 export interface CliConfig {
@@ -8,10 +9,12 @@ export interface CliConfig {
   dataDir: string;
   /** Redis URL for shared rate limits; when absent, limits are per process. */
   redisUrl: string | undefined;
-  staticDir: string;
-  widgetPath: string;
+  /** The folder served at `/` (`RAPPORT_STATIC_DIR`); none for an installed server. */
+  staticDir: string | undefined;
+  /** The script-tag bundle served at `/rapport.js` (`RAPPORT_WIDGET_PATH`). */
+  widgetPath: string | undefined;
   /** The console's built files, served at `/console/` (`RAPPORT_CONSOLE_DIR`). */
-  consoleDir: string;
+  consoleDir: string | undefined;
   /**
    * The address people and sites reach this server at (`RAPPORT_PUBLIC_URL`), without a
    * trailing slash, e.g. `https://rapport.example.com`; undefined to derive it per request.
@@ -28,7 +31,6 @@ export interface CliConfig {
 }
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const REPO_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim().length > 0 ? value.trim() : undefined;
@@ -49,10 +51,10 @@ function publicUrlOf(value: string | undefined): string | undefined {
 
 /**
  * Reads the CLI's configuration. Defaults: PORT 8787, RAPPORT_DATA_DIR ./.rapport/,
- * RAPPORT_STATIC_DIR examples/script-tag/ and RAPPORT_WIDGET_PATH
- * packages/widget/dist/rapport.js (both resolved from this package, not the working directory),
- * RAPPORT_CONSOLE_DIR packages/console/dist/, RAPPORT_SHUTDOWN_SECONDS 10; RAPPORT_PUBLIC_URL
- * unset (an http(s) URL when set; a trailing slash is removed).
+ * RAPPORT_WIDGET_PATH and RAPPORT_CONSOLE_DIR from the installed @rapport/widget and
+ * @rapport/console packages, RAPPORT_STATIC_DIR the demo storefront in the Rapport repository
+ * and none elsewhere (see installed-assets.ts), RAPPORT_SHUTDOWN_SECONDS 10;
+ * RAPPORT_PUBLIC_URL unset (an http(s) URL when set; a trailing slash is removed).
  *
  * @throws Error with a readable message when PORT, RAPPORT_SHUTDOWN_SECONDS or
  *   RAPPORT_PUBLIC_URL is malformed.
@@ -75,9 +77,9 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: nonEmpty(env.RAPPORT_DATA_DIR) ?? './.rapport/',
     redisUrl: nonEmpty(env.REDIS_URL),
-    staticDir: nonEmpty(env.RAPPORT_STATIC_DIR) ?? `${REPO_DIR}examples/script-tag/`,
-    widgetPath: nonEmpty(env.RAPPORT_WIDGET_PATH) ?? `${REPO_DIR}packages/widget/dist/rapport.js`,
-    consoleDir: nonEmpty(env.RAPPORT_CONSOLE_DIR) ?? `${REPO_DIR}packages/console/dist/`,
+    staticDir: nonEmpty(env.RAPPORT_STATIC_DIR) ?? repositoryDemoSite(),
+    widgetPath: nonEmpty(env.RAPPORT_WIDGET_PATH) ?? installedWidgetBundle(),
+    consoleDir: nonEmpty(env.RAPPORT_CONSOLE_DIR) ?? installedConsoleDir(),
     publicUrl: publicUrlOf(env.RAPPORT_PUBLIC_URL),
     demo: env.RAPPORT_DEMO !== '0',
     demoOrigins: (env.RAPPORT_DEMO_ORIGINS ?? '')

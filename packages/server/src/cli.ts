@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createApp } from './app';
 import { issueSetupToken, readConsoleEnv, setupTokenBanner } from './cli/console-env';
 import { PEOPLE_USAGE, runPeopleCommand } from './cli/people-commands';

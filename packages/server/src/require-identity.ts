@@ -1,4 +1,4 @@
-import { userIdSchema } from '@rapport/protocol';
+import { userIdSchema } from '@rapport/protocol/schemas';
 import { InvalidQueryError, UnauthorizedError } from './errors';
 import { verifyUserHash } from './identity';
 import type { Project } from './store/projects';

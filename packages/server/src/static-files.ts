@@ -1,9 +1,16 @@
 import { dirname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { NotFoundError } from './errors';
+import { installedConsoleDir, installedWidgetBundle } from './installed-assets';
 import { createAssetCache, respondWithAsset } from './static-asset';
+
+/** What a 404 says when the widget bundle is missing: outside and inside the repository. */
+const MISSING_WIDGET =
+  'The widget bundle was not found. Install @rapport/widget beside @rapport/server, or set RAPPORT_WIDGET_PATH to a rapport.js (in the Rapport repository, `npm run build -w @rapport/widget` builds it).';
+/** What a 404 says when the console is missing. */
+const MISSING_CONSOLE =
+  'The console was not found. Install @rapport/console beside @rapport/server, or set RAPPORT_CONSOLE_DIR to its dist/ folder (in the Rapport repository, `npm run build -w @rapport/console` builds it).';
 
 /** `/rapport.js` keeps its name across releases: short, so a new version reaches sites soon. */
 export const WIDGET_CACHE_CONTROL = 'public, max-age=300';
@@ -15,19 +22,23 @@ export const REVALIDATE_CACHE_CONTROL = 'no-cache';
 /** `main-C9bdtxI0.js`, `chunk-Bx1_a-9f.css`: a name Vite (or the widget build) derived from content. */
 const HASHED_NAME = /-[A-Za-z0-9_-]{8,}\.(?:js|mjs|css|map|woff2?|svg|png)$/;
 
-const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../console/dist/', import.meta.url));
-
 /** Options for {@link staticFileRoutes}. */
 export interface StaticFileOptions {
-  /** Directory served at `/` (index.html for `/` and directories). */
-  rootDir: string;
-  /** The widget bundle served at `/rapport.js`. */
-  widgetPath: string;
+  /**
+   * Directory served at `/` (index.html for `/` and directories). Without one, `/` sends
+   * visitors to the console.
+   */
+  rootDir?: string | undefined;
+  /**
+   * The widget bundle served at `/rapport.js`; its chunks are served from beside it.
+   * @default the installed @rapport/widget's dist/rapport.js
+   */
+  widgetPath?: string | undefined;
   /**
    * The console's built single-page app, served at `/console/`.
-   * @default packages/console/dist (resolved from the server package)
+   * @default the installed @rapport/console's dist/
    */
-  consoleDir?: string;
+  consoleDir?: string | undefined;
 }
 
 function cacheControlOf(path: string): string {
@@ -55,49 +66,51 @@ function fileIn(root: string, urlPath: string): string | undefined {
  * or configure without showing the server's file system (issue 9, item 10).
  */
 export function staticFileRoutes(options: StaticFileOptions): Hono<AppEnv> {
-  const root = resolve(options.rootDir);
-  const consoleRoot = resolve(options.consoleDir ?? DEFAULT_CONSOLE_DIR);
+  const root = options.rootDir === undefined ? undefined : resolve(options.rootDir);
+  const widgetPath = options.widgetPath ?? installedWidgetBundle();
+  const consoleDir = options.consoleDir ?? installedConsoleDir();
+  const consoleRoot = consoleDir === undefined ? undefined : resolve(consoleDir);
   const load = createAssetCache();
   return (
     new Hono<AppEnv>()
       .get('/rapport.js', async (c) => {
-        const asset = await load(options.widgetPath);
-        if (!asset) {
-          throw new NotFoundError(
-            'The widget bundle is not built yet. Run `npm run build -w @rapport/widget`, or set RAPPORT_WIDGET_PATH.',
-          );
-        }
+        const asset = widgetPath ? await load(widgetPath) : undefined;
+        if (!asset) throw new NotFoundError(MISSING_WIDGET);
         return respondWithAsset(c, asset, WIDGET_CACHE_CONTROL);
       })
       // The widget's lazily loaded chunks (`rapport-ui-3f9a2c1b.js`), beside rapport.js. The
       // name carries the content hash, so a chunk never changes: cache it for a year.
       .get('/:chunk{rapport-[a-z]+-[0-9a-f]{8}\\.js}', async (c, next) => {
-        const asset = await load(join(dirname(options.widgetPath), c.req.param('chunk')));
+        if (!widgetPath) return next();
+        const asset = await load(join(dirname(widgetPath), c.req.param('chunk')));
         if (!asset) return next();
         return respondWithAsset(c, asset, IMMUTABLE_CACHE_CONTROL);
       })
       .get('/console', (c) => c.redirect('/console/', 301))
       .get('/console/*', async (c) => {
+        if (!consoleRoot) throw new NotFoundError(MISSING_CONSOLE);
         const path = fileIn(consoleRoot, c.req.path.slice('/console'.length));
         const file = path ? await load(path) : undefined;
         if (file && path) return respondWithAsset(c, file, cacheControlOf(path));
         // A single-page app: every other path is a route of the console's own router.
         const index = await load(join(consoleRoot, 'index.html'));
-        if (!index) {
-          throw new NotFoundError(
-            'The console is not built yet. Run `npm run build -w @rapport/console`, or set RAPPORT_CONSOLE_DIR.',
-          );
-        }
+        if (!index) throw new NotFoundError(MISSING_CONSOLE);
         return respondWithAsset(c, index, REVALIDATE_CACHE_CONTROL);
       })
       .get('*', async (c, next) => {
         if (c.req.path.startsWith('/v1/')) return next();
+        if (!root) {
+          if (c.req.path === '/') return c.redirect('/console/', 302);
+          throw new NotFoundError(
+            `No file ${c.req.path.slice(0, 200)} on this server: it serves the API, /rapport.js and /console/. Set RAPPORT_STATIC_DIR to serve a folder of your own at /.`,
+          );
+        }
         const path = fileIn(root, c.req.path);
         if (!path) return next();
         const asset = await load(path);
         if (!asset) {
           throw new NotFoundError(
-            `No file ${c.req.path.slice(0, 200)} on this site. The demo site is examples/script-tag/; set RAPPORT_STATIC_DIR to serve another folder.`,
+            `No file ${c.req.path.slice(0, 200)} on this site. Set RAPPORT_STATIC_DIR to serve another folder at /.`,
           );
         }
         return respondWithAsset(c, asset, cacheControlOf(path));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { silentLogger } from '../src/logger';
 import { createPgliteStore } from '../src/store/index';
+import { CLI_ARGS } from './helpers/cli';
 import { consoleBrowser } from './helpers/console-session';
 import { send } from './helpers/requests';
 
@@ -15,7 +16,7 @@ const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** Runs `rapport <args>` to its end (bounded), with `input` on stdin. */
 function rapport(dataDir: string, args: string[], input = '') {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/rapport.mjs', ...args], {
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
       cwd: PACKAGE_DIR,
       env: { ...process.env, DATABASE_URL: '', RAPPORT_DATA_DIR: dataDir },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ARGS } from './helpers/cli';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,7 +17,7 @@ describe('the rapport CLI', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'rapport-cli-'));
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>demo page</title>');
-    child = spawn(process.execPath, ['bin/rapport.mjs', 'start'], {
+    child = spawn(process.execPath, [...CLI_ARGS, 'start'], {
       cwd: PACKAGE_DIR,
       env: {
         ...process.env,

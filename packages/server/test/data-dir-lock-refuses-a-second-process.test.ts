@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirInUseError, LOCK_FILE_NAME } from '../src/store/data-dir-lock';
 import { createPgliteStore } from '../src/store/index';
+import { CLI_ARGS } from './helpers/cli';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -89,7 +90,7 @@ function env(dataDir: string) {
 }
 
 function rapport(command: string, dataDir: string): ChildProcess {
-  return spawn(process.execPath, ['bin/rapport.mjs', command], {
+  return spawn(process.execPath, [...CLI_ARGS, command], {
     cwd: PACKAGE_DIR,
     env: env(dataDir),
     stdio: ['ignore', 'pipe', 'pipe'],

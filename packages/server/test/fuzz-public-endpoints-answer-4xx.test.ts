@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { eligibleSurveysQuerySchema } from '@rapport/protocol';
+import { eligibleSurveysQuerySchema } from '@rapport/protocol/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { databases } from './helpers/databases';

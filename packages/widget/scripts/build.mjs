@@ -6,7 +6,7 @@
  *                                 script rapport.js adds on intent
  *   dist/rapport-fr-<hash>.js     the French strings, added only for French visitors
  *   dist/index.js (+ dist/chunks) ESM for bundlers, split the same way through `import()`,
- *                                 with preact, @preact/signals and @rapport/sdk left external
+ *                                 with preact, @preact/signals, @rapport/sdk and @rapport/protocol left external
  * Chunk names carry the first 8 hex digits of their SHA-256, so they can be cached forever.
  * Prints what takes the bytes in each script-tag file (from esbuild's metafile).
  */
@@ -78,7 +78,7 @@ await build({
   format: 'esm',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['preact', 'preact/*', '@preact/signals', '@rapport/sdk'],
+  external: ['preact', 'preact/*', '@preact/signals', '@rapport/sdk', '@rapport/protocol'],
 });
 
 await writeFile(join(dist, 'meta.json'), JSON.stringify(metafiles));

@@ -3,17 +3,11 @@
  * See packages/server/README.md, "Inbox and customers".
  */
 import { z } from 'zod';
+import { MAX_SEARCH_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../limits';
 import { feedbackItemSchema, feedbackStatusSchema } from './feedback';
 import { textSchema, timestampSchema, userIdSchema } from './fields';
 import { feedbackCategorySchema } from './messages';
 import { timelineEntrySchema } from './timeline';
-
-/** Longest tag, in characters. */
-export const MAX_TAG_LENGTH = 40;
-/** Most tags on one feedback item. */
-export const MAX_TAGS = 20;
-/** Longest inbox search, in characters. */
-export const MAX_SEARCH_LENGTH = 200;
 
 /** A date (`2026-03-01`, a whole UTC day) or a timestamp with a time zone. */
 const dateOrTimestampSchema = z.union([z.iso.date(), timestampSchema]);

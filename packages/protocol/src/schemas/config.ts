@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { PANELS } from '../vocabulary';
 
-export const PANELS = ['feedback', 'surveys', 'loyalty', 'inbox'] as const;
 export const panelSchema = z.enum(PANELS);
 
 /** `GET /v1/config` — what the site owner configured for the widget. */

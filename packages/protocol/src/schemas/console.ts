@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { isOrigin } from '../origin';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '../roles';
+import { KEY_KINDS } from '../vocabulary';
 import { widgetConfigSchema } from './config';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from './roles';
 
 /**
  * Bodies of the console API (`/v1/console/*`): people, sessions, projects, keys, team, audit.
@@ -25,13 +27,6 @@ export const displayNameSchema = z
     (value) => ![...value].some((char) => char.charCodeAt(0) < 32 || char === '\u007f'),
     'must not contain control characters',
   );
-
-/** True for `scheme://host[:port]` with an http(s) scheme and nothing after it. */
-export function isOrigin(value: string): boolean {
-  if (!/^https?:\/\/[^/?#\s]+$/i.test(value) || !URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.origin === value.toLowerCase() && url.username === '' && url.password === '';
-}
 
 /** An allowed origin: `scheme://host[:port]`, no path, query or trailing slash. */
 export const originSchema = z.string().superRefine((value, ctx) => {
@@ -88,8 +83,6 @@ export const widgetUpdateInputSchema = z
   })
   .strict();
 
-export const KEY_KINDS = ['publishable', 'secret', 'identity'] as const;
-
 export const keyRotateInputSchema = z.object({ key: z.enum(KEY_KINDS) });
 
 export const projectDeleteInputSchema = z.object({ confirm: z.string().max(200) });
@@ -110,7 +103,6 @@ export type ProjectCreateInput = z.infer<typeof projectCreateInputSchema>;
 export type ProjectPatchInput = z.infer<typeof projectPatchInputSchema>;
 export type ProjectSettingsView = z.infer<typeof projectSettingsSchema>;
 export type WidgetUpdateInput = z.infer<typeof widgetUpdateInputSchema>;
-export type KeyKind = (typeof KEY_KINDS)[number];
 export type KeyRotateInput = z.infer<typeof keyRotateInputSchema>;
 export type InvitationInput = z.infer<typeof invitationInputSchema>;
 export type InvitationAcceptInput = z.infer<typeof invitationAcceptInputSchema>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { FEEDBACK_STATUSES } from '../vocabulary';
 import { textSchema } from './fields';
 import { feedbackCategorySchema, feedbackContextSchema } from './messages';
 
-export const FEEDBACK_STATUSES = ['new', 'in_progress', 'resolved'] as const;
 export const feedbackStatusSchema = z.enum(FEEDBACK_STATUSES);
 
 export const replySchema = z.object({

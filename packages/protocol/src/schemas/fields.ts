@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ID_PATTERN, isPathSafeId } from './id-pattern';
+import { ID_PATTERN, isPathSafeId } from '../id-pattern';
 import {
   MAX_ID_LENGTH,
   MAX_LABEL_LENGTH,
   MAX_OBJECT_KEYS,
   MAX_TEXT_LENGTH,
   MAX_URL_LENGTH,
-} from './limits';
+} from '../limits';
 
 /**
  * An opaque id: 1–128 characters of letters, digits, `_`, `-`, `.`, `:` or `@`, and not `.`

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import {
+  MAX_BATCH_MESSAGES,
+  MAX_EVENT_NAME_LENGTH,
+  MAX_OBJECT_KEYS,
+  MAX_TEXT_LENGTH,
+} from '../limits';
+import { FEEDBACK_CATEGORIES } from '../vocabulary';
+import {
   idSchema,
   jsonRecordSchema,
   textSchema,
@@ -8,12 +15,6 @@ import {
   userHashSchema,
   userIdSchema,
 } from './fields';
-import {
-  MAX_BATCH_MESSAGES,
-  MAX_EVENT_NAME_LENGTH,
-  MAX_OBJECT_KEYS,
-  MAX_TEXT_LENGTH,
-} from './limits';
 
 /**
  * Fields every message carries. `id` is the client's UUID, the key for exactly-once storage.
@@ -29,7 +30,6 @@ const baseFields = {
   userHash: userHashSchema.optional(),
 };
 
-export const FEEDBACK_CATEGORIES = ['bug', 'idea', 'praise', 'question', 'other'] as const;
 export const feedbackCategorySchema = z.enum(FEEDBACK_CATEGORIES);
 
 export const identifyMessageSchema = z.object({
@@ -98,8 +98,6 @@ export const messageSchema = z.discriminatedUnion('type', [
   feedbackMessageSchema,
   surveyResponseMessageSchema,
 ]);
-
-export const MESSAGE_TYPES = ['identify', 'track', 'page', 'feedback', 'survey_response'] as const;
 
 /**
  * The batch envelope. Messages are checked one by one afterwards, so one bad message

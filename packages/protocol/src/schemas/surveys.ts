@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { SURVEY_TYPES } from '../vocabulary';
 import { idSchema, labelSchema, queryDateSchema, textSchema } from './fields';
 
-export const SURVEY_TYPES = ['nps', 'csat'] as const;
 export const surveyTypeSchema = z.enum(SURVEY_TYPES);
 
 /** Follow-up question shown after the score, chosen by the score's band. */

@@ -1,16 +1,6 @@
 /** The customer timeline: everything one person did, as the admin API shows it. */
 import { z } from 'zod';
-
-export const TIMELINE_KINDS = [
-  'identify',
-  'page',
-  'track',
-  'feedback',
-  'survey_response',
-  'loyalty',
-  'redemption',
-  'reply',
-] as const;
+import { TIMELINE_KINDS } from '../vocabulary';
 
 /** One thing a customer did (or the team did for them), as the timeline shows it. */
 export const timelineEntrySchema = z.object({
@@ -26,6 +16,5 @@ export const timelinePageSchema = z.object({
   nextCursor: z.string().optional(),
 });
 
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type TimelinePage = z.infer<typeof timelinePageSchema>;

@@ -6,7 +6,7 @@ import {
   type KeyKind,
   passwordSchema,
   roleSchema,
-} from '@rapport/protocol';
+} from '@rapport/protocol/schemas';
 import type { z } from 'zod';
 import type { CliConfig } from '../cli-config';
 import { hashPassword } from '../people/passwords';

@@ -3,7 +3,7 @@ import {
   eraseInputSchema,
   pageQuerySchema,
   userIdSchema,
-} from '@rapport/protocol';
+} from '@rapport/protocol/schemas';
 import { type Context, Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { toCsv } from '../csv';

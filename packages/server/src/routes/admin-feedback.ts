@@ -5,7 +5,7 @@ import {
   noteInputSchema,
   replyInputSchema,
   tagsInputSchema,
-} from '@rapport/protocol';
+} from '@rapport/protocol/schemas';
 import { type Context, Hono } from 'hono';
 import type { Actor, AppDeps, AppEnv } from '../app-env';
 import { decodeCursor } from '../cursor';

@@ -7,7 +7,7 @@ import {
   rewardPatchSchema,
   tierSchema,
   userIdSchema,
-} from '@rapport/protocol';
+} from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env';

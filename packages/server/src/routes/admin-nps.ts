@@ -1,4 +1,4 @@
-import { type NpsSummary, npsQuerySchema } from '@rapport/protocol';
+import { type NpsSummary, npsQuerySchema } from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { InvalidQueryError } from '../errors';

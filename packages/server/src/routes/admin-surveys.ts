@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Page, type Survey, surveyInputSchema, surveyPatchSchema } from '@rapport/protocol';
+import {
+  type Page,
+  type Survey,
+  surveyInputSchema,
+  surveyPatchSchema,
+} from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { ApiError, NotFoundError } from '../errors';

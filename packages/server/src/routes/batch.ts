@@ -5,7 +5,7 @@ import {
   messageSchema,
   type RejectedMessage,
   type SurveyType,
-} from '@rapport/protocol';
+} from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { InvalidBodyError } from '../errors';

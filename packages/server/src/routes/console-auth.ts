@@ -3,7 +3,7 @@ import {
   passwordChangeInputSchema,
   setupInputSchema,
   signInInputSchema,
-} from '@rapport/protocol';
+} from '@rapport/protocol/schemas';
 import { type Context, Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { ApiError, ConflictError } from '../errors';

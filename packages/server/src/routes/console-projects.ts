@@ -4,7 +4,7 @@ import {
   projectDeleteInputSchema,
   projectPatchInputSchema,
   widgetUpdateInputSchema,
-} from '@rapport/protocol';
+} from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { InvalidBodyError, NotFoundError } from '../errors';

@@ -6,7 +6,7 @@ import {
   memberPatchInputSchema,
   roleAtLeast,
   type TeamBody,
-} from '@rapport/protocol';
+} from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { decodeCursor } from '../cursor';

@@ -1,4 +1,4 @@
-import { redeemRequestSchema } from '@rapport/protocol';
+import { redeemRequestSchema } from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env';

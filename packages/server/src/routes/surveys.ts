@@ -1,4 +1,7 @@
-import { type EligibleSurveysResponse, eligibleSurveysQuerySchema } from '@rapport/protocol';
+import {
+  type EligibleSurveysResponse,
+  eligibleSurveysQuerySchema,
+} from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { parseQuery } from '../request-input';

@@ -1,4 +1,4 @@
-import type { Survey, surveyInputSchema, surveyPatchSchema } from '@rapport/protocol';
+import type { Survey, surveyInputSchema, surveyPatchSchema } from '@rapport/protocol/schemas';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { isoOf, jsonOf } from './rows';

@@ -1,0 +1,20 @@
+/**
+ * `@rapport/protocol/schemas` — the zod schemas the server parses every body with, beside
+ * everything the main entry exports (limits, names, error codes, types). Browser code
+ * imports `@rapport/protocol` instead, which holds no zod.
+ */
+
+export * from '../errors';
+export { ID_PATTERN, isPathSafeId } from '../id-pattern';
+export * from '../limits';
+export * from '../origin';
+export * from '../roles';
+export * from '../vocabulary';
+export * from './admin';
+export * from './config';
+export * from './console';
+export * from './feedback';
+export * from './fields';
+export * from './loyalty';
+export * from './messages';
+export * from './surveys';

@@ -1,0 +1,42 @@
+/**
+ * The closed sets of names both sides of the wire use: message types, feedback categories and
+ * statuses, widget panels, survey types, timeline kinds and key kinds. Plain tuples, no zod:
+ * the SDK, the widget and the console import them at run time; the schemas build their enums
+ * from them.
+ */
+
+/** Message types a batch can carry. */
+export const MESSAGE_TYPES = ['identify', 'track', 'page', 'feedback', 'survey_response'] as const;
+
+/** What a piece of feedback is about. */
+export const FEEDBACK_CATEGORIES = ['bug', 'idea', 'praise', 'question', 'other'] as const;
+
+/** Where a piece of feedback is in the team's inbox. */
+export const FEEDBACK_STATUSES = ['new', 'in_progress', 'resolved'] as const;
+
+/** The parts of the widget a site owner can switch on or off. */
+export const PANELS = ['feedback', 'surveys', 'loyalty', 'inbox'] as const;
+
+/** Kinds of survey. */
+export const SURVEY_TYPES = ['nps', 'csat'] as const;
+
+/** Kinds of entry on a customer's timeline. */
+export const TIMELINE_KINDS = [
+  'identify',
+  'page',
+  'track',
+  'feedback',
+  'survey_response',
+  'loyalty',
+  'redemption',
+  'reply',
+] as const;
+
+/** One kind of timeline entry. */
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** The project keys a teammate can rotate. */
+export const KEY_KINDS = ['publishable', 'secret', 'identity'] as const;
+
+/** One kind of project key. */
+export type KeyKind = (typeof KEY_KINDS)[number];
