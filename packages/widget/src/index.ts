@@ -7,5 +7,11 @@
 export * from '@rapport/sdk';
 export type { TextKey, Texts } from './i18n';
 export { mount, type WidgetHandle } from './mount';
-export type { WidgetOptions, WidgetPanel, WidgetPosition, WidgetTheme } from './options';
+export type {
+  WidgetLocale,
+  WidgetOptions,
+  WidgetPanel,
+  WidgetPosition,
+  WidgetTheme,
+} from './options';
 export type { DialogPanel } from './store';

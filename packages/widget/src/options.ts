@@ -1,11 +1,16 @@
 import type { Panel, WidgetConfig } from '@rapport/protocol';
 import { buildTexts, type Texts } from './i18n';
-import { resolveLocale } from './i18n/launcher-texts';
+import { type LAUNCHER_TEXTS, resolveLocale } from './i18n/launcher-texts';
 
 /** Where the launcher sits. */
 export type WidgetPosition = 'bottom-right' | 'bottom-left';
 /** Colour scheme; `auto` follows the visitor's `prefers-color-scheme`. */
 export type WidgetTheme = 'light' | 'dark' | 'auto';
+/**
+ * A language tag for the built-in strings: the shipped locales are suggested, and any BCP 47
+ * tag is accepted (`fr-CA` uses French, an unknown language English).
+ */
+export type WidgetLocale = keyof typeof LAUNCHER_TEXTS | (string & {});
 /** A part of the widget the site owner can switch on or off. */
 export type WidgetPanel = Panel;
 
@@ -35,7 +40,7 @@ export interface WidgetOptions {
    * @default navigator.language, else 'en'
    * @example { locale: 'fr' }
    */
-  locale?: string;
+  locale?: WidgetLocale;
   /**
    * Replace any built-in string by key (see `Texts`). Laid over the server's texts.
    * @default {}
@@ -62,6 +67,21 @@ export interface WidgetOptions {
    * @example { container: document.getElementById('support') }
    */
   container?: HTMLElement;
+  /**
+   * Draw the round launcher button. With `false` nothing is drawn in the corner: open the
+   * widget from your own button with `attachTo`, or with `open()`.
+   * @default true
+   * @example { launcher: false, attachTo: '#help' }
+   */
+  launcher?: boolean;
+  /**
+   * Your own element that opens and closes the widget, as a CSS selector (every matching
+   * element, including ones added later) or an element. It gets `aria-haspopup="dialog"` and
+   * `aria-expanded`, and focus returns to it when the dialog closes.
+   * @default undefined
+   * @example { launcher: false, attachTo: '#help-button' }
+   */
+  attachTo?: string | HTMLElement;
   /**
    * Where the loyalty and inbox guest views send anonymous visitors to sign in.
    * Without it the guest view explains, without a link.

@@ -5,7 +5,7 @@
  * command function — the only global this build creates. The dialog and panels load later as
  * content-hashed chunks from the same folder (see loader/script-chunks.ts).
  */
-import { createClientWith, fetchTransport } from '@rapport/sdk';
+import { type ConsentState, createClientWith, fetchTransport } from '@rapport/sdk';
 import { createMount } from './core/create-mount';
 import {
   createCommandApi,
@@ -45,6 +45,9 @@ export function settingsFromScript(script: HTMLScriptElement | null): Partial<In
   if (data.accent) settings.accent = data.accent;
   if (data.locale) settings.locale = data.locale;
   if (data.panels) settings.panels = data.panels.split(/[\s,]+/) as WidgetPanel[];
+  if (data.consent) settings.consent = data.consent as ConsentState;
+  if (data.launcher === 'false') settings.launcher = false;
+  if (data.attachTo) settings.attachTo = data.attachTo;
   // A script allowed by a nonce passes the same nonce to the chunks and styles it adds.
   if (script.nonce) settings.nonce = script.nonce;
   return settings;
@@ -61,8 +64,9 @@ try {
   // Plain fetch instead of the SDK's ky default: the outbox owns retries, so ky would add
   // ~4 KB brotli for nothing. The beacon still carries pending messages on pagehide.
   const createClient = createClientWith(fetchTransport);
-  const api = createCommandApi(({ key, api: endpoint, chunkBase: base, ...options }) => {
-    const client = createClient(endpoint ? { key, endpoint } : { key });
+  const api = createCommandApi((settings) => {
+    const { key, api: endpoint, chunkBase: base, consent, beforeSend, ...options } = settings;
+    const client = createClient({ key, endpoint, consent, beforeSend });
     const chunks = scriptChunks(chunkBase(base, script?.src), options.nonce, __RAPPORT_CHUNKS__);
     return { client, widget: createMount(chunks)(client, options) };
   });

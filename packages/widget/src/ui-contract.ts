@@ -14,12 +14,18 @@ export interface UiContext {
   shadow: ShadowRoot;
   /** Where Preact renders the dialog and the survey card (inside `.root`, before the launcher). */
   container: HTMLElement;
-  /** The launcher button: the dialog gives focus back to it when it closes. */
-  launcher: HTMLElement;
+  /**
+   * What the dialog gives focus back to when it closes: the element that opened it (the
+   * launcher, the site's own `attachTo` button, the element focused when `open()` was called).
+   */
+  launcher: Pick<HTMLElement, 'focus'>;
   options: WidgetOptions;
   config: WidgetConfig | undefined;
-  /** Called with the dialog's open state whenever it changes (the launcher mirrors it). */
-  onOpenChange(open: boolean): void;
+  /**
+   * Called with the dialog's open state whenever it may have changed, and the section it
+   * shows: the launcher mirrors it and announces `open`/`close` to the page.
+   */
+  onOpenChange(open: boolean, panel: DialogPanel | undefined): void;
 }
 
 /** The mounted UI, driven by the launcher. */

@@ -7,10 +7,11 @@ import { StoreContext } from './store-context';
 
 /**
  * The survey card and the dialog, each behind an error boundary. The launcher is drawn
- * without Preact (core/launcher.ts), so it is on the page before this chunk loads; the
- * dialog hands focus back to it when it closes (Esc, close button, API).
+ * without Preact (core/launcher-view.ts), so it is on the page before this chunk loads; the
+ * dialog hands focus back to whatever opened it (the launcher, the site's own button) when it
+ * closes (Esc, close button, API).
  */
-export function App({ store, launcher }: { store: Store; launcher: HTMLElement }) {
+export function App({ store, launcher }: { store: Store; launcher: Pick<HTMLElement, 'focus'> }) {
   const open = store.open.value;
   const wasOpen = useRef(open);
   const settings = store.settings.value;

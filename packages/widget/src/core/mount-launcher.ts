@@ -9,6 +9,7 @@ import { adoptStylesheet } from '../styles/adopt-stylesheet';
 import css from '../styles/launcher.css?raw';
 import type { ChunkLoader, UiHandle } from '../ui-contract';
 import { attachHost, whenIdle } from './attach-host';
+import { watchTriggers } from './attach-trigger';
 import { drawLauncher } from './launcher-view';
 import { createUiLoader } from './ui-loader';
 import type { WidgetHandle } from './widget-handle';
@@ -18,7 +19,9 @@ import type { WidgetHandle } from './widget-handle';
  * wanted: on intent (pointer over, focus, touch), on open, or in idle time when the server
  * says a survey is due. A click before the chunk has arrived shows a loading state and opens
  * the dialog when it is there; a chunk that fails every retry is explained beside the
- * launcher, and the next click tries again.
+ * launcher, and the next click tries again. The site's own button (`attachTo`) works like
+ * the launcher, which `launcher: false` leaves out. Every change of the dialog's state is
+ * announced as the client's `open`/`close` event, however it happened.
  */
 export function mountLauncher(
   client: RapportClient,
@@ -46,6 +49,9 @@ export function mountLauncher(
   const state = { expanded: false, busy: false, failed: false };
   /** Open as soon as the UI is there (`undefined` panel: the current one); false: stay closed. */
   let wanted: { panel?: DialogPanel } | false = false;
+  /** What opened the dialog, which gets focus back when it closes. */
+  let opener: HTMLElement | undefined;
+  let configAsked = false;
 
   function paint(): void {
     const look = resolveLook(options, config);
@@ -58,12 +64,13 @@ export function mountLauncher(
     root.lang = look.locale;
     view.paint({
       label: text('launcher'),
-      hidden: !look.panels.some((panel) => panel !== 'surveys'),
+      hidden: options.launcher === false || !look.panels.some((panel) => panel !== 'surveys'),
       expanded: state.expanded,
       busy: state.busy,
       busyText: text('loading'),
       failure: state.failed ? text('loadFailed') : undefined,
     });
+    triggers.paint(state.expanded);
   }
 
   async function ensureUi(): Promise<UiHandle | undefined> {
@@ -73,12 +80,15 @@ export function mountLauncher(
         client,
         shadow,
         container,
-        launcher: view.button,
+        launcher: { focus: () => (opener ?? view.button).focus() },
         options,
         config,
-        onOpenChange(open) {
+        onOpenChange(open, panel) {
+          if (open === state.expanded) return;
           state.expanded = open;
           paint();
+          if (open) client.emit('open', { panel: panel ?? 'feedback' });
+          else client.emit('close', {});
         },
       });
     }
@@ -108,18 +118,29 @@ export function mountLauncher(
     );
   }
 
-  const prefetch = () => ensureUi().catch(() => {});
-  for (const type of ['pointerenter', 'focus', 'touchstart']) {
-    view.button.addEventListener(type, prefetch, { once: true, passive: true });
-  }
-  view.button.addEventListener('click', () => {
+  /** A click on the launcher or on the site's own button: toggle, focus going back to it. */
+  function toggleFrom(element: HTMLElement): void {
     try {
+      opener = element;
       if (ui) ui.toggle();
       else open();
     } catch (error) {
       reportError(client, error);
     }
-  });
+  }
+  const prefetch = () => ensureUi().catch(() => {});
+  for (const type of ['pointerenter', 'focus', 'touchstart']) {
+    view.button.addEventListener(type, prefetch, { once: true, passive: true });
+  }
+  view.button.addEventListener('click', () => toggleFrom(view.button));
+  const triggers = watchTriggers(toggleFrom, prefetch);
+  const attach = (trigger: WidgetOptions['attachTo']) => {
+    try {
+      triggers.set(trigger);
+    } catch (error) {
+      reportError(client, error);
+    }
+  };
 
   /** Ask the server for due surveys; if there are, load the UI in idle time to show them. */
   async function checkSurveys(): Promise<void> {
@@ -135,12 +156,10 @@ export function mountLauncher(
     }
   }
 
-  paint();
-  const stopWaiting = attachHost(host, initial.container, client);
-  const unsubscribe = client.on('identify', () => void checkSurveys());
-  // The config and the survey check start in the next task: nothing on the way to the
-  // launcher waits for the network.
-  const loadConfig = setTimeout(() => {
+  /** Read the site owner's config, then check for surveys: once, and only with consent. */
+  function loadConfig(): void {
+    if (configAsked || !mounted || client.consent !== 'granted') return;
+    configAsked = true;
     client
       .config()
       .then((next) => {
@@ -152,17 +171,38 @@ export function mountLauncher(
       .finally(() => {
         if (mounted) void checkSurveys();
       });
-  }, 0);
+  }
+
+  paint();
+  attach(initial.attachTo);
+  const stopWaiting = attachHost(host, initial.container, client);
+  const unsubscribe = [
+    client.on('identify', () => void checkSurveys()),
+    // With consent pending the widget asks the server nothing until the visitor opts in.
+    client.on('consent', loadConfig),
+  ];
+  // The config and the survey check start in the next task: nothing on the way to the
+  // launcher waits for the network.
+  const configTimer = setTimeout(loadConfig, 0);
 
   return {
     host,
-    open,
+    open(panel) {
+      // Opened from page code: focus goes back to where it was (the page's own button).
+      const focused = document.activeElement;
+      opener =
+        focused instanceof HTMLElement && focused !== document.body && focused !== host
+          ? focused
+          : undefined;
+      open(panel);
+    },
     close() {
       wanted = false;
       ui?.close();
     },
     update(next) {
       options = { ...options, ...next };
+      if (next && 'attachTo' in next) attach(next.attachTo);
       paint();
       if (!ui) return;
       loader.load(resolveLook(options, config).locale).then(
@@ -174,8 +214,9 @@ export function mountLauncher(
       if (!mounted) return;
       mounted = false;
       stopWaiting();
-      clearTimeout(loadConfig);
-      unsubscribe();
+      clearTimeout(configTimer);
+      for (const off of unsubscribe) off();
+      triggers.stop();
       ui?.unmount();
       host.remove();
     },

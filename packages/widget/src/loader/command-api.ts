@@ -1,4 +1,4 @@
-import type { RapportClient } from '@rapport/sdk';
+import type { ClientOptions, ConsentState, RapportClient } from '@rapport/sdk';
 import { catchRejection, reportError } from '../actions/report-error';
 import type { WidgetHandle } from '../core/widget-handle';
 import type { WidgetOptions } from '../options';
@@ -15,6 +15,20 @@ export interface InitSettings extends WidgetOptions {
    * @default the folder `rapport.js` was loaded from
    */
   chunkBase?: string;
+  /**
+   * Consent to start with, as the SDK's `consent` option; also `data-consent` on the script
+   * tag. With `'pending'` nothing is stored and no request leaves until `rapport('optIn')`.
+   * A choice stored by `optIn`/`optOut` on an earlier page wins.
+   * @default 'granted'
+   * @example rapport('init', { key: 'pk_live_…', consent: 'pending' })
+   */
+  consent?: ConsentState;
+  /**
+   * Redact or drop each message before it is stored, as the SDK's `beforeSend` option.
+   * @default undefined
+   * @example rapport('init', { key: 'pk_live_…', beforeSend: (m) => (m.type === 'track' ? null : m) })
+   */
+  beforeSend?: ClientOptions['beforeSend'];
 }
 
 /** A running widget: its client and its mounted UI. */
@@ -66,14 +80,22 @@ export function createCommandApi(start: (settings: InitSettings) => Session): Ra
         return settle(client.track(a, b));
       case 'page':
         return settle(client.page(a));
+      case 'feedback':
+        return settle(client.feedback(feedbackInput(a)));
       case 'open':
         return widget.open(a);
       case 'close':
         return widget.close();
       case 'update':
         return widget.update(a);
+      case 'attachTo':
+        return widget.update({ attachTo: a });
       case 'reset':
         return client.reset();
+      case 'optIn':
+        return client.optIn();
+      case 'optOut':
+        return client.optOut();
       case 'on':
         return client.on(a, b);
       default:
@@ -116,6 +138,14 @@ export function replayQueue(
   }
   if (settings.key) api('init', settings);
   for (const call of calls) if (call[0] !== 'init') api(...(call as [string]));
+}
+
+/** `feedback` takes the SDK's input, or `{ text }` as the issue's examples write it. */
+function feedbackInput(input: unknown): never {
+  const { text, ...rest } = (input ?? {}) as { text?: unknown; message?: unknown };
+  return (
+    text !== undefined && rest.message === undefined ? { ...rest, message: text } : input
+  ) as never;
 }
 
 function isInit(value: unknown): value is InitSettings {

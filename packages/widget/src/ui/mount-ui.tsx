@@ -19,7 +19,15 @@ export function mountUi(context: UiContext): UiHandle {
   const store = createStore(client, context.options);
   store.config.value = context.config;
   const surveys = createSurveyScheduler(store);
-  const stopMirroring = effect(() => context.onOpenChange(store.open.value));
+  const stopMirroring = effect(() => {
+    // Open only when there is a dialog to show; the section as the dialog picks it.
+    const panels = store.panels.value;
+    const panel = store.panel.peek();
+    context.onOpenChange(
+      store.open.value && panels.length > 0,
+      panels.includes(panel) ? panel : panels[0],
+    );
+  });
 
   const forget = () => {
     store.loyalty.value = { state: 'idle' };
