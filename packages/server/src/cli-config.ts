@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { installedConsoleDir, installedWidgetBundle, repositoryDemoSite } from './installed-assets';
+import {
+  installedConsoleDir,
+  installedWidgetBundle,
+  installedWidgetVersion,
+  repositoryDemoSite,
+} from './installed-assets';
 
 /** Everything the `rapport` CLI reads from the environment, read once at start. */
 export interface CliConfig {
@@ -13,6 +18,8 @@ export interface CliConfig {
   staticDir: string | undefined;
   /** The script-tag bundle served at `/rapport.js` (`RAPPORT_WIDGET_PATH`). */
   widgetPath: string | undefined;
+  /** The widget's version, for `/rapport@<version>.js`; none when RAPPORT_WIDGET_PATH is set. */
+  widgetVersion: string | undefined;
   /** The console's built files, served at `/console/` (`RAPPORT_CONSOLE_DIR`). */
   consoleDir: string | undefined;
   /**
@@ -79,6 +86,7 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
     redisUrl: nonEmpty(env.REDIS_URL),
     staticDir: nonEmpty(env.RAPPORT_STATIC_DIR) ?? repositoryDemoSite(),
     widgetPath: nonEmpty(env.RAPPORT_WIDGET_PATH) ?? installedWidgetBundle(),
+    widgetVersion: nonEmpty(env.RAPPORT_WIDGET_PATH) ? undefined : installedWidgetVersion(),
     consoleDir: nonEmpty(env.RAPPORT_CONSOLE_DIR) ?? installedConsoleDir(),
     publicUrl: publicUrlOf(env.RAPPORT_PUBLIC_URL),
     demo: env.RAPPORT_DEMO !== '0',

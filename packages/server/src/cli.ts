@@ -110,6 +110,7 @@ async function start(config: CliConfig) {
     staticFileRoutes({
       rootDir: config.staticDir,
       widgetPath: config.widgetPath,
+      widgetVersion: config.widgetVersion,
       consoleDir: config.consoleDir,
     }),
   );

@@ -5,7 +5,7 @@
  * node_modules and in the Rapport repository (npm workspaces link the same names there).
  * Paths are returned even when the file is not built yet: the 404 then says what to do.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,16 @@ function packageDir(name: string): string | undefined {
 export function installedWidgetBundle(): string | undefined {
   const dir = packageDir('@rapport/widget');
   return dir && join(dir, 'dist', 'rapport.js');
+}
+
+/** The installed `@rapport/widget`'s version, which names `/rapport@<version>.js`. */
+export function installedWidgetVersion(): string | undefined {
+  const dir = packageDir('@rapport/widget');
+  if (!dir) return undefined;
+  const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    version?: unknown;
+  };
+  return typeof version === 'string' ? version : undefined;
 }
 
 /** `@rapport/console`'s `dist/` folder, the built single-page app. */

@@ -1,8 +1,12 @@
 import { dirname, join, normalize, resolve, sep } from 'node:path';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { NotFoundError } from './errors';
-import { installedConsoleDir, installedWidgetBundle } from './installed-assets';
+import {
+  installedConsoleDir,
+  installedWidgetBundle,
+  installedWidgetVersion,
+} from './installed-assets';
 import { createAssetCache, respondWithAsset } from './static-asset';
 
 /** What a 404 says when the widget bundle is missing: outside and inside the repository. */
@@ -35,10 +39,25 @@ export interface StaticFileOptions {
    */
   widgetPath?: string | undefined;
   /**
+   * The version of the widget at `widgetPath`: `/rapport@<version>.js` then serves the same
+   * file, cached forever, so a page can pin it with a Subresource Integrity hash.
+   * @default the installed @rapport/widget's version when `widgetPath` is not given, else none
+   */
+  widgetVersion?: string | undefined;
+  /**
    * The console's built single-page app, served at `/console/`.
    * @default the installed @rapport/console's dist/
    */
   consoleDir?: string | undefined;
+}
+
+/**
+ * The widget's scripts are public and read without credentials, so any page may fetch them in
+ * CORS mode: `<script integrity crossorigin="anonymous">` needs that to check the hash.
+ */
+function allowAnyOrigin<C extends Context>(c: C): C {
+  c.header('Access-Control-Allow-Origin', '*');
+  return c;
 }
 
 function cacheControlOf(path: string): string {
@@ -68,6 +87,8 @@ function fileIn(root: string, urlPath: string): string | undefined {
 export function staticFileRoutes(options: StaticFileOptions): Hono<AppEnv> {
   const root = options.rootDir === undefined ? undefined : resolve(options.rootDir);
   const widgetPath = options.widgetPath ?? installedWidgetBundle();
+  const widgetVersion =
+    options.widgetVersion ?? (options.widgetPath ? undefined : installedWidgetVersion());
   const consoleDir = options.consoleDir ?? installedConsoleDir();
   const consoleRoot = consoleDir === undefined ? undefined : resolve(consoleDir);
   const load = createAssetCache();
@@ -76,7 +97,21 @@ export function staticFileRoutes(options: StaticFileOptions): Hono<AppEnv> {
       .get('/rapport.js', async (c) => {
         const asset = widgetPath ? await load(widgetPath) : undefined;
         if (!asset) throw new NotFoundError(MISSING_WIDGET);
-        return respondWithAsset(c, asset, WIDGET_CACHE_CONTROL);
+        return respondWithAsset(allowAnyOrigin(c), asset, WIDGET_CACHE_CONTROL);
+      })
+      // The same file under its version, for a page that pins it with an integrity hash.
+      .get('/:file{rapport@[0-9A-Za-z.+-]+\\.js}', async (c) => {
+        const asked = c.req.param('file').slice('rapport@'.length, -'.js'.length);
+        if (asked !== widgetVersion) {
+          throw new NotFoundError(
+            widgetVersion
+              ? `This server has widget ${widgetVersion}: use /rapport@${widgetVersion}.js, or /rapport.js for whichever version it has.`
+              : 'This server serves no versioned widget (RAPPORT_WIDGET_PATH is set): use /rapport.js.',
+          );
+        }
+        const asset = widgetPath ? await load(widgetPath) : undefined;
+        if (!asset) throw new NotFoundError(MISSING_WIDGET);
+        return respondWithAsset(allowAnyOrigin(c), asset, IMMUTABLE_CACHE_CONTROL);
       })
       // The widget's lazily loaded chunks (`rapport-ui-3f9a2c1b.js`), beside rapport.js. The
       // name carries the content hash, so a chunk never changes: cache it for a year.
@@ -84,7 +119,7 @@ export function staticFileRoutes(options: StaticFileOptions): Hono<AppEnv> {
         if (!widgetPath) return next();
         const asset = await load(join(dirname(widgetPath), c.req.param('chunk')));
         if (!asset) return next();
-        return respondWithAsset(c, asset, IMMUTABLE_CACHE_CONTROL);
+        return respondWithAsset(allowAnyOrigin(c), asset, IMMUTABLE_CACHE_CONTROL);
       })
       .get('/console', (c) => c.redirect('/console/', 301))
       .get('/console/*', async (c) => {
