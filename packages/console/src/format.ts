@@ -25,20 +25,7 @@ export function describeUserAgent(userAgent: string | undefined): string {
   return `${name} ${browser[2]}${os ? ` on ${os === 'Mac OS X' ? 'macOS' : os}` : ''}`;
 }
 
-import type { FeedbackCategory } from '@rapport/protocol';
 import type { Loyalty } from './api/types';
-
-/**
- * The feedback topics, as protocol's FEEDBACK_CATEGORIES (a test checks they are equal).
- * Not imported as a value: protocol's module also builds zod schemas, ~170 KB in this bundle.
- */
-export const FEEDBACK_CATEGORIES = [
-  'bug',
-  'idea',
-  'praise',
-  'question',
-  'other',
-] as const satisfies readonly FeedbackCategory[];
 
 export const STATUS_LABELS = {
   new: 'New',

@@ -1,6 +1,4 @@
-import { FEEDBACK_CATEGORIES } from '@rapport/protocol';
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_CATEGORIES as CONSOLE_CATEGORIES } from '../src/format';
 import { href, parseRoute } from '../src/router';
 
 describe('the hash router', () => {
@@ -30,9 +28,5 @@ describe('the hash router', () => {
       projectId: 'p 1',
       userId: 'user/with?odd#chars',
     });
-  });
-
-  it('lists the same feedback topics as the protocol', () => {
-    expect([...CONSOLE_CATEGORIES]).toEqual([...FEEDBACK_CATEGORIES]);
   });
 });

@@ -19,3 +19,6 @@ export const ID_PATTERN = /^[A-Za-z0-9_.:@-]+$/;
 export function isPathSafeId(value: string): boolean {
   return ID_PATTERN.test(value) && value !== '.' && value !== '..';
 }
+
+/** A `userHash`: the hex HMAC-SHA256 of the user id under the project's identity secret. */
+export const USER_HASH_PATTERN = /^[0-9a-fA-F]{64}$/;

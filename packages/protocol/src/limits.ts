@@ -42,3 +42,12 @@ export const MAX_TAG_LENGTH = 40;
 export const MAX_TAGS = 20;
 /** Longest inbox search, in characters. */
 export const MAX_SEARCH_LENGTH = 200;
+
+/** Longest user-agent string in feedback context. */
+export const MAX_USER_AGENT_LENGTH = 1000;
+
+/** Longest locale tag in feedback context (BCP 47 tags fit in 35 characters). */
+export const MAX_LOCALE_LENGTH = 35;
+
+/** Largest viewport width or height in feedback context, in CSS pixels. */
+export const MAX_VIEWPORT_PIXELS = 100_000;

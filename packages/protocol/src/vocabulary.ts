@@ -40,3 +40,21 @@ export const KEY_KINDS = ['publishable', 'secret', 'identity'] as const;
 
 /** One kind of project key. */
 export type KeyKind = (typeof KEY_KINDS)[number];
+
+/**
+ * The track event the SDK sends when a visitor dismisses a survey; the server counts it
+ * toward the survey's recontact period.
+ */
+export const SURVEY_DISMISSED_EVENT = '$survey_dismissed';
+
+/** NPS bands, lowest first: 0–6 detractor, 7–8 passive, 9–10 promoter. */
+export const NPS_BANDS = ['detractor', 'passive', 'promoter'] as const;
+
+/** One NPS band. */
+export type NpsBand = (typeof NPS_BANDS)[number];
+
+/** The band of an NPS score (0–10): 0–6 detractor, 7–8 passive, 9–10 promoter. */
+export function npsBand(score: number): NpsBand {
+  if (score <= 6) return 'detractor';
+  return score <= 8 ? 'passive' : 'promoter';
+}

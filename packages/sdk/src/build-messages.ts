@@ -1,5 +1,4 @@
 import type {
-  FeedbackCategory,
   FeedbackContext,
   FeedbackMessage,
   IdentifyMessage,
@@ -8,7 +7,15 @@ import type {
   SurveyResponseMessage,
   TrackMessage,
 } from '@rapport/protocol';
-import { MAX_EVENT_NAME_LENGTH, MAX_LABEL_LENGTH, MAX_TEXT_LENGTH } from '@rapport/protocol';
+import {
+  FEEDBACK_CATEGORIES,
+  MAX_EVENT_NAME_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_LOCALE_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_USER_AGENT_LENGTH,
+  MAX_VIEWPORT_PIXELS,
+} from '@rapport/protocol';
 import { createId } from './create-id';
 import { invalidArgument } from './errors';
 import { collectFeedbackContext } from './feedback-context';
@@ -38,9 +45,6 @@ export interface Sender {
    */
   userHash?: string | undefined;
 }
-
-// Kept here rather than imported: the protocol's list lives beside zod schemas.
-const CATEGORIES = ['bug', 'idea', 'praise', 'question', 'other'] satisfies FeedbackCategory[];
 
 type Envelope = Pick<Message, 'id' | 'timestamp' | 'anonymousId' | 'userId' | 'userHash'>;
 
@@ -94,8 +98,8 @@ const FIELD_CHECKS: { [T in Message['type']]: (message: Extract<Message, { type:
   },
   feedback({ message, category, email, rating, context }) {
     checkText(message, 'message', MAX_TEXT_LENGTH);
-    if (category !== undefined && !CATEGORIES.includes(category)) {
-      throw invalidArgument(`category must be one of ${CATEGORIES.join(', ')}`);
+    if (category !== undefined && !FEEDBACK_CATEGORIES.includes(category)) {
+      throw invalidArgument(`category must be one of ${FEEDBACK_CATEGORIES.join(', ')}`);
     }
     checkEmail(email);
     checkInteger(rating, 'rating', 1, 5);
@@ -194,11 +198,11 @@ function checkContext(context: unknown): void {
   if (!isPlainObject(context)) throw invalidArgument('context must be an object');
   const { url, userAgent, viewport, locale } = context as Partial<FeedbackContext>;
   checkUrl(url, 'context.url');
-  checkOptionalString(userAgent ?? '', 'context.userAgent', 1000);
-  checkOptionalString(locale ?? '', 'context.locale', 35);
+  checkOptionalString(userAgent ?? '', 'context.userAgent', MAX_USER_AGENT_LENGTH);
+  checkOptionalString(locale ?? '', 'context.locale', MAX_LOCALE_LENGTH);
   if (!isPlainObject(viewport)) throw invalidArgument('context.viewport must be { width, height }');
-  checkInteger(viewport.width, 'context.viewport.width', 0, 100_000);
-  checkInteger(viewport.height, 'context.viewport.height', 0, 100_000);
+  checkInteger(viewport.width, 'context.viewport.width', 0, MAX_VIEWPORT_PIXELS);
+  checkInteger(viewport.height, 'context.viewport.height', 0, MAX_VIEWPORT_PIXELS);
 }
 
 /** Checks a survey answer and builds its `survey_response` message. */

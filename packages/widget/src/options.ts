@@ -1,4 +1,4 @@
-import type { Panel, WidgetConfig } from '@rapport/protocol';
+import { PANELS, type Panel, type WidgetConfig } from '@rapport/protocol';
 import { buildTexts, type Texts } from './i18n';
 import { type LAUNCHER_TEXTS, resolveLocale } from './i18n/launcher-texts';
 
@@ -117,7 +117,7 @@ export interface ResolvedOptions extends ResolvedLook {
 /** Accent when neither the options nor the server set one (7.9:1 against white text). */
 export const DEFAULT_ACCENT = '#4338ca';
 /** Every part of the widget, the default when neither the options nor the server choose. */
-export const ALL_PANELS: WidgetPanel[] = ['feedback', 'surveys', 'loyalty', 'inbox'];
+export const ALL_PANELS: readonly WidgetPanel[] = PANELS;
 
 /**
  * Merge mount options over the server's config over defaults for what the launcher shows:

@@ -1,10 +1,11 @@
 import { computed, signal } from '@preact/signals';
-import type {
-  EligibleSurvey,
-  FeedbackCategory,
-  InboxResponse,
-  LoyaltyView,
-  WidgetConfig,
+import {
+  type EligibleSurvey,
+  type FeedbackCategory,
+  type InboxResponse,
+  type LoyaltyView,
+  npsBand,
+  type WidgetConfig,
 } from '@rapport/protocol';
 import type { RapportClient } from '@rapport/sdk';
 import { resolveOptions, type WidgetOptions } from './options';
@@ -147,9 +148,3 @@ const FOLLOW_UP_KEYS = {
   passive: 'npsPassive',
   promoter: 'npsPromoter',
 } as const;
-
-/** NPS band of a 0–10 score. */
-export function npsBand(score: number): 'detractor' | 'passive' | 'promoter' {
-  if (score <= 6) return 'detractor';
-  return score <= 8 ? 'passive' : 'promoter';
-}

@@ -1,3 +1,4 @@
+import { MAX_TEXT_LENGTH } from '@rapport/protocol';
 import { useState } from 'preact/hooks';
 import { errorText } from '../api/client';
 import { admin, session } from '../store';
@@ -75,7 +76,7 @@ function Box({ id, label, button, hint, send, onSent, note }: BoxProps) {
       <textarea
         id={id}
         rows={note ? 2 : 4}
-        maxLength={5000}
+        maxLength={MAX_TEXT_LENGTH}
         value={body}
         aria-describedby={`${id}-hint`}
         onInput={(event) => setBody(event.currentTarget.value)}

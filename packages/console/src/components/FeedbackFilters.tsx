@@ -1,14 +1,13 @@
+import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '@rapport/protocol';
 import { useState } from 'preact/hooks';
 import type { FeedbackCategory, FeedbackFilters as Filters, StatusCounts } from '../api/types';
-import { FEEDBACK_CATEGORIES, STATUS_LABELS } from '../format';
+import { STATUS_LABELS } from '../format';
 
 interface FeedbackFiltersProps {
   filters: Filters;
   counts: StatusCounts | undefined;
   onChange: (filters: Filters) => void;
 }
-
-const STATUSES = ['new', 'in_progress', 'resolved'] as const;
 
 /** Status (with counts), search, category, has-email and date range for the inbox. */
 export function FeedbackFilters({ filters, counts, onChange }: FeedbackFiltersProps) {
@@ -26,7 +25,7 @@ export function FeedbackFilters({ filters, counts, onChange }: FeedbackFiltersPr
         >
           All
         </button>
-        {STATUSES.map((status) => (
+        {FEEDBACK_STATUSES.map((status) => (
           <button
             key={status}
             type="button"

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_PATTERN, isPathSafeId } from '../id-pattern';
+import { ID_PATTERN, isPathSafeId, USER_HASH_PATTERN } from '../id-pattern';
 import {
   MAX_ID_LENGTH,
   MAX_LABEL_LENGTH,
@@ -29,7 +29,7 @@ export const userIdSchema = z
 /** Hex HMAC-SHA256 of the user id under the project's identity secret. */
 export const userHashSchema = z
   .string()
-  .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (HMAC-SHA256)');
+  .regex(USER_HASH_PATTERN, 'must be 64 hex characters (HMAC-SHA256)');
 
 /** An ISO 8601 timestamp with a time zone. */
 export const timestampSchema = z.iso.datetime({ offset: true });

@@ -5,7 +5,7 @@
  */
 
 export * from '../errors';
-export { ID_PATTERN, isPathSafeId } from '../id-pattern';
+export { ID_PATTERN, isPathSafeId, USER_HASH_PATTERN } from '../id-pattern';
 export * from '../limits';
 export * from '../origin';
 export * from '../roles';

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import {
   MAX_BATCH_MESSAGES,
   MAX_EVENT_NAME_LENGTH,
+  MAX_LOCALE_LENGTH,
   MAX_OBJECT_KEYS,
   MAX_TEXT_LENGTH,
+  MAX_USER_AGENT_LENGTH,
+  MAX_VIEWPORT_PIXELS,
 } from '../limits';
 import { FEEDBACK_CATEGORIES } from '../vocabulary';
 import {
@@ -57,12 +60,12 @@ export const pageMessageSchema = z.object({
 /** Facts the SDK gathers automatically when feedback is sent. */
 export const feedbackContextSchema = z.object({
   url: urlSchema,
-  userAgent: z.string().max(1000),
+  userAgent: z.string().max(MAX_USER_AGENT_LENGTH),
   viewport: z.object({
-    width: z.number().int().min(0).max(100_000),
-    height: z.number().int().min(0).max(100_000),
+    width: z.number().int().min(0).max(MAX_VIEWPORT_PIXELS),
+    height: z.number().int().min(0).max(MAX_VIEWPORT_PIXELS),
   }),
-  locale: z.string().max(35),
+  locale: z.string().max(MAX_LOCALE_LENGTH),
 });
 
 export const feedbackMessageSchema = z.object({

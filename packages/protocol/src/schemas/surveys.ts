@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_URL_LENGTH } from '../limits';
 import { SURVEY_TYPES } from '../vocabulary';
 import { idSchema, labelSchema, queryDateSchema, textSchema } from './fields';
 
@@ -61,7 +62,7 @@ export const eligibleSurveysResponseSchema = z.object({
 export const eligibleSurveysQuerySchema = z.object({
   anonymousId: idSchema,
   userId: z.string().min(1).max(128).optional(),
-  url: z.string().max(2048).optional(),
+  url: z.string().max(MAX_URL_LENGTH).optional(),
 });
 
 /** NPS summary for the admin API. NPS = %promoters(9–10) − %detractors(0–6), rounded. */

@@ -4,6 +4,7 @@ import {
   MAX_OBJECT_KEYS,
   MAX_TEXT_LENGTH,
   MAX_URL_LENGTH,
+  USER_HASH_PATTERN,
 } from '@rapport/protocol';
 import { invalidArgument } from '../errors';
 
@@ -13,7 +14,6 @@ import { invalidArgument } from '../errors';
  * outbox until the server rejects it — and zod stays out of the browser bundle.
  */
 
-const HASH_PATTERN = /^[0-9a-fA-F]{64}$/;
 // The same pattern zod 4 uses for z.email(), so the SDK accepts exactly what the server does.
 const EMAIL_PATTERN =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
@@ -57,7 +57,7 @@ export function checkUserId(value: unknown): string {
 
 /** Hex HMAC-SHA256, as computed by the site owner's server. */
 export function checkUserHash(value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || !HASH_PATTERN.test(value))) {
+  if (value !== undefined && (typeof value !== 'string' || !USER_HASH_PATTERN.test(value))) {
     throw invalidArgument('userHash must be 64 hex characters (HMAC-SHA256 of the user id)');
   }
 }
