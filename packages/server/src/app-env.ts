@@ -42,6 +42,8 @@ export interface AppDeps {
   ingest: IngestQueue;
   perKey: ConsumeFn;
   perIp: ConsumeFn;
+  /** Longest `/ready` waits for the database (see READY_TIMEOUT_MS). */
+  readyTimeoutMs: number | undefined;
   /** Console sessions, CSRF origin, setup token and sign-in limits. */
   console: ConsoleDeps;
 }

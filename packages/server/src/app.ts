@@ -40,6 +40,11 @@ export interface AppOptions extends ConsoleOptions {
    * @default createJsonLogger() (JSON lines on stdout)
    */
   logger?: Logger;
+  /**
+   * Longest `GET /ready` waits for the database before answering 503.
+   * @default 1_500
+   */
+  readyTimeoutMs?: number;
 }
 
 /** An error's name and message for the log (never its parameters). */
@@ -114,6 +119,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     perKey: createConsumer(limits.perKey, `${limits.keyPrefix}:key`, limits, logger),
     perIp: createConsumer(limits.perIp, `${limits.keyPrefix}:ip`, limits, logger),
     console: createConsoleDeps(options, limits, logger),
+    readyTimeoutMs: options.readyTimeoutMs,
   };
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(logger));

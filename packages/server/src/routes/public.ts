@@ -5,12 +5,14 @@ import { configRoutes } from './config';
 import { healthRoutes } from './health';
 import { inboxRoutes } from './inbox';
 import { loyaltyRoutes } from './loyalty';
+import { readyRoutes } from './ready';
 import { surveyRoutes } from './surveys';
 
-/** Every public route (publishable key; `/health` needs none). */
+/** Every public route (publishable key; `/health` and `/ready` need none). */
 export function publicRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .route('/', healthRoutes())
+    .route('/', readyRoutes(deps, deps.readyTimeoutMs))
     .route('/', batchRoutes(deps))
     .route('/', configRoutes())
     .route('/', surveyRoutes(deps))

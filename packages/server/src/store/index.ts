@@ -1,4 +1,4 @@
-export { migrate } from './migrate';
+export { migrate, migrationNames, pendingMigrations } from './migrate';
 export type { Database } from './schema';
 export {
   createPgliteStore,

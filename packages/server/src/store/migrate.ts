@@ -15,6 +15,25 @@ function statementsOf(text: string): string[] {
     .filter((statement) => statement.replace(/--.*$/gm, '').trim().length > 0);
 }
 
+/** The names of every migration file this build ships, in the order they apply. */
+export async function migrationNames(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR)).filter((name) => name.endsWith('.sql')).sort();
+}
+
+/**
+ * The migrations this build ships that the database has not recorded yet; every one of them
+ * when `rapport_migrations` does not exist (a database never migrated).
+ */
+export async function pendingMigrations(store: Store): Promise<string[]> {
+  const files = await migrationNames();
+  const exists = await sql<{ found: string | null }>`
+    SELECT to_regclass('rapport_migrations')::text AS found`.execute(store.db);
+  if (!exists.rows[0]?.found) return files;
+  const done = await sql<{ name: string }>`SELECT name FROM rapport_migrations`.execute(store.db);
+  const applied = new Set(done.rows.map((row) => row.name));
+  return files.filter((name) => !applied.has(name));
+}
+
 /**
  * Applies every `src/migrations/*.sql` file not yet recorded in `rapport_migrations`, in name
  * order, each in its own transaction. Safe to run from several instances at once.
@@ -29,7 +48,7 @@ export async function migrate(store: Store): Promise<string[]> {
     name text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`.execute(db);
-  const files = (await readdir(MIGRATIONS_DIR)).filter((name) => name.endsWith('.sql')).sort();
+  const files = await migrationNames();
   const applied: string[] = [];
   for (const name of files) {
     const text = await readFile(new URL(name, MIGRATIONS_DIR), 'utf8');
