@@ -140,7 +140,7 @@ export function replayQueue(
   for (const call of calls) if (call[0] !== 'init') api(...(call as [string]));
 }
 
-/** `feedback` takes the SDK's input, or `{ text }` as the issue's examples write it. */
+/** `feedback` takes the SDK's input; `{ text }` is accepted as another name for `message`. */
 function feedbackInput(input: unknown): never {
   const { text, ...rest } = (input ?? {}) as { text?: unknown; message?: unknown };
   return (
