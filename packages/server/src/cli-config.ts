@@ -5,6 +5,8 @@ import {
   installedWidgetVersion,
   repositoryDemoSite,
 } from './installed-assets';
+import type { RateWindow } from './limits';
+import { compileTrustProxy, type TrustProxy } from './middleware/client-ip';
 
 /** Everything the `rapport` CLI reads from the environment, read once at start. */
 export interface CliConfig {
@@ -35,6 +37,14 @@ export interface CliConfig {
   host: string;
   /** How long a shutdown lets requests in flight finish before closing their connections. */
   shutdownGraceMs: number;
+  /** `RAPPORT_TRUST_PROXY`: the proxies believed about the client IP (`limits.trustProxy`). */
+  trustProxy: TrustProxy;
+  /** `RAPPORT_RATE_LIMIT_IP`: requests a minute per client IP; `false` for no limit. */
+  perIp: RateWindow | undefined | false;
+  /** `RAPPORT_RATE_LIMIT_KEY`: requests a minute per secret key (admin API). */
+  perKey: RateWindow | undefined | false;
+  /** `RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY`: requests a minute per publishable key. */
+  perPublishableKey: RateWindow | undefined | false;
 }
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -54,6 +64,47 @@ function publicUrlOf(value: string | undefined): string | undefined {
     );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * `RAPPORT_TRUST_PROXY`: unset, empty or `0`/`false` for none; a hop count; or a
+ * comma-separated list of addresses, CIDRs and the names loopback, uniquelocal, linklocal.
+ * `true` is refused: trusting every hop lets any client pick its IP.
+ */
+export function trustProxyOf(value: string | undefined): TrustProxy {
+  const raw = nonEmpty(value);
+  if (raw === undefined || raw === '0' || raw === 'false') return false;
+  if (/^[0-9]+$/.test(raw)) return Number(raw);
+  const hint =
+    'name the proxies (loopback, or CIDRs such as 10.0.1.0/24) or give a hop count such as 1';
+  if (raw === 'true') {
+    throw new Error(`RAPPORT_TRUST_PROXY=true would let any client pick its IP; ${hint}.`);
+  }
+  try {
+    compileTrustProxy(raw);
+  } catch (error) {
+    throw new Error(`RAPPORT_TRUST_PROXY: ${(error as Error).message}; ${hint}.`);
+  }
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** A requests-per-minute setting: unset keeps the default, `0` turns the limit off. */
+export function perMinuteOf(
+  name: string,
+  value: string | undefined,
+): RateWindow | undefined | false {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return undefined;
+  if (!/^[0-9]+$/.test(raw)) {
+    throw new Error(
+      `${name} must be a whole number of requests per minute (0 for no limit), not "${raw.slice(0, 100)}".`,
+    );
+  }
+  const points = Number(raw);
+  return points === 0 ? false : { points, durationSeconds: 60 };
 }
 
 /**
@@ -89,6 +140,13 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
     widgetVersion: nonEmpty(env.RAPPORT_WIDGET_PATH) ? undefined : installedWidgetVersion(),
     consoleDir: nonEmpty(env.RAPPORT_CONSOLE_DIR) ?? installedConsoleDir(),
     publicUrl: publicUrlOf(env.RAPPORT_PUBLIC_URL),
+    trustProxy: trustProxyOf(env.RAPPORT_TRUST_PROXY),
+    perIp: perMinuteOf('RAPPORT_RATE_LIMIT_IP', env.RAPPORT_RATE_LIMIT_IP),
+    perKey: perMinuteOf('RAPPORT_RATE_LIMIT_KEY', env.RAPPORT_RATE_LIMIT_KEY),
+    perPublishableKey: perMinuteOf(
+      'RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY',
+      env.RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY,
+    ),
     demo: env.RAPPORT_DEMO !== '0',
     demoOrigins: (env.RAPPORT_DEMO_ORIGINS ?? '')
       .split(',')

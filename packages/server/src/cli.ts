@@ -23,7 +23,10 @@ ${PEOPLE_USAGE}
 
 Environment: PORT (8787), HOST (0.0.0.0), DATABASE_URL (PostgreSQL; else PGlite in
 RAPPORT_DATA_DIR, ./.rapport/), REDIS_URL (shared rate limits), RAPPORT_DEMO (1),
-RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR, RAPPORT_WIDGET_PATH, RAPPORT_SHUTDOWN_SECONDS (10).`;
+RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR, RAPPORT_WIDGET_PATH, RAPPORT_SHUTDOWN_SECONDS (10),
+RAPPORT_TRUST_PROXY (loopback, addresses/CIDRs, or a hop count; unset: no proxy),
+RAPPORT_RATE_LIMIT_IP (600/min), RAPPORT_RATE_LIMIT_KEY (6000/min, secret keys),
+RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY (60000/min).`;
 
 async function openStore(config: CliConfig): Promise<Store> {
   if (config.databaseUrl) return createPostgresStore({ connectionString: config.databaseUrl });
@@ -91,7 +94,15 @@ async function start(config: CliConfig) {
   const app = createApp({
     store,
     logger,
-    limits: { redis },
+    limits: {
+      redis,
+      trustProxy: config.trustProxy,
+      ...(config.perIp === undefined ? {} : { perIp: config.perIp }),
+      ...(config.perKey === undefined ? {} : { perKey: config.perKey }),
+      ...(config.perPublishableKey === undefined
+        ? {}
+        : { perPublishableKey: config.perPublishableKey }),
+    },
     ...readConsoleEnv(process.env),
     setupToken,
   });

@@ -1,5 +1,6 @@
 import { MAX_BODY_BYTES } from '@rapport/protocol';
 import type Redis from 'ioredis';
+import { compileTrustProxy, type TrustFn, type TrustProxy } from './middleware/client-ip';
 
 /** One rate-limit window: at most `points` requests per `durationSeconds`. */
 export interface RateWindow {
@@ -47,11 +48,14 @@ export interface LimitsOptions {
    */
   keyPrefix?: string;
   /**
-   * Take the client IP from the first `X-Forwarded-For` entry. Turn on only behind a proxy
-   * you run, or clients can pick their own IP.
-   * @default false
+   * Which proxies to believe about the client IP in `X-Forwarded-For`: `false`, a hop count,
+   * addresses/CIDRs/names (`loopback`, `uniquelocal`, `linklocal`), or `true` for all; the
+   * client is the rightmost hop not trusted. See {@link TrustProxy}.
+   * @default false (the socket's peer is the client)
+   * @example 'loopback' // nginx on the same host
+   * @example ['10.0.1.0/24'] // a load balancer's subnet
    */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
 }
 
 /** {@link LimitsOptions} with defaults filled in. */
@@ -62,10 +66,14 @@ export interface ResolvedLimits {
   perIp: RateWindow | false;
   redis: Redis | undefined;
   keyPrefix: string;
-  trustProxy: boolean;
+  /** {@link LimitsOptions.trustProxy}, compiled. */
+  trustProxy: TrustFn;
 }
 
-/** Fills in the defaults of {@link LimitsOptions}. */
+/**
+ * Fills in the defaults of {@link LimitsOptions}.
+ * @throws TypeError when `trustProxy` names something that is not an address, CIDR or name.
+ */
 export function resolveLimits(options: LimitsOptions = {}): ResolvedLimits {
   return {
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
@@ -74,6 +82,6 @@ export function resolveLimits(options: LimitsOptions = {}): ResolvedLimits {
     perIp: options.perIp ?? { points: 600, durationSeconds: 60 },
     redis: options.redis,
     keyPrefix: options.keyPrefix ?? 'rapport',
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: compileTrustProxy(options.trustProxy ?? false),
   };
 }
