@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { IngestQueue } from './ingest-queue';
 import type { ResolvedLimits } from './limits';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 import type { ConsoleDeps } from './people/console-options';
 import type { ProjectCache } from './project-cache';
 import type { ConsumeFn } from './rate-limiter';
@@ -40,8 +41,12 @@ export interface AppDeps {
   limits: ResolvedLimits;
   projects: ProjectCache;
   ingest: IngestQueue;
+  /** Per secret key or teammate (admin API). */
   perKey: ConsumeFn;
   perIp: ConsumeFn;
+  perPublishableKey: ConsumeFn;
+  /** Where requests, ingest and refusals are counted; undefined when metrics are off. */
+  metrics: Metrics | undefined;
   /** Longest `/ready` waits for the database (see READY_TIMEOUT_MS). */
   readyTimeoutMs: number | undefined;
   /** Console sessions, CSRF origin, setup token and sign-in limits. */

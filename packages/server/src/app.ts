@@ -1,23 +1,27 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { Registry } from 'prom-client';
 import type { AppDeps, AppEnv } from './app-env';
 import { type Clock, systemClock } from './clock';
 import { classifyDatabaseError } from './database-errors';
 import { ApiError, isApiError, NotFoundError } from './errors';
 import { createIngestQueue } from './ingest-queue';
-import { type LimitsOptions, resolveLimits } from './limits';
+import { type LimitsOptions, type RateWindow, resolveLimits } from './limits';
 import { createJsonLogger, type Logger } from './logger';
+import { createMetrics, type RateLimitKind } from './metrics';
 import { adminAccess } from './middleware/admin-access';
 import { adminRoles } from './middleware/admin-roles';
+import { httpMetrics } from './middleware/http-metrics';
 import { publicAccess } from './middleware/public-access';
 import { refuseNulInUrl } from './middleware/refuse-nul-in-url';
 import { requestContext } from './middleware/request-context';
 import { sessionContext } from './middleware/session';
 import { type ConsoleOptions, createConsoleDeps } from './people/console-options';
 import { createProjectCache } from './project-cache';
-import { createConsumer } from './rate-limiter';
+import { countRefusals, createConsumer } from './rate-limiter';
 import { adminRoutes } from './routes/admin';
 import { consoleRoutes } from './routes/console';
+import { metricsRoutes } from './routes/metrics';
 import { publicRoutes } from './routes/public';
 import type { Store } from './store';
 
@@ -45,6 +49,15 @@ export interface AppOptions extends ConsoleOptions {
    * @default 1_500
    */
   readyTimeoutMs?: number;
+  /**
+   * Prometheus metrics: requests by route pattern and status, ingest outcomes, group-commit
+   * sizes, pool use (PostgreSQL) and rate-limit refusals, registered on `registry` (one per
+   * app; add `collectDefaultMetrics({ register: registry })` for process metrics). With
+   * `token`, `GET /metrics` is served by this app to `Authorization: Bearer <token>` only;
+   * without, it is not served here (serve `metricsApp(registry)` on a port of its own).
+   * @default undefined (nothing recorded, `/metrics` is 404)
+   */
+  metrics?: { registry: Registry; token?: string };
 }
 
 /** An error's name and message for the log (never its parameters). */
@@ -109,19 +122,30 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createJsonLogger();
   const limits = resolveLimits(options.limits);
+  const metrics = options.metrics && createMetrics(options.metrics.registry, options.store);
+  const refused = (kind: RateLimitKind) => metrics && (() => metrics.countRefusal(kind));
+  const consumer = (window: RateWindow | false, suffix: string, kind: RateLimitKind) =>
+    countRefusals(
+      createConsumer(window, `${limits.keyPrefix}:${suffix}`, limits, logger),
+      refused(kind),
+    );
   const deps: AppDeps = {
     store: options.store,
     clock,
     logger,
     limits,
     projects: createProjectCache(options.store, clock),
-    ingest: createIngestQueue(options.store.db),
-    perKey: createConsumer(limits.perKey, `${limits.keyPrefix}:key`, limits, logger),
-    perIp: createConsumer(limits.perIp, `${limits.keyPrefix}:ip`, limits, logger),
-    console: createConsoleDeps(options, limits, logger),
+    ingest: createIngestQueue(options.store.db, { onStatement: metrics?.observeStatement }),
+    perKey: consumer(limits.perKey, 'key', 'admin'),
+    perIp: consumer(limits.perIp, 'ip', 'ip'),
+    // Same key prefix as the secret keys': buckets are `pk:<project>` and `sk:<project>`.
+    perPublishableKey: consumer(limits.perPublishableKey, 'key', 'publishable_key'),
+    metrics,
+    console: createConsoleDeps(options, limits, logger, metrics),
     readyTimeoutMs: options.readyTimeoutMs,
   };
   const app = new Hono<AppEnv>();
+  if (metrics) app.use('*', httpMetrics(metrics));
   app.use('*', requestContext(logger));
   app.use('*', refuseNulInUrl());
   app.use('/v1/console/*', sessionContext(deps));
@@ -132,6 +156,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', publicRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', consoleRoutes(deps));
+  if (metrics && options.metrics?.token) {
+    app.route('/', metricsRoutes(metrics.registry, options.metrics.token));
+  }
   app.notFound((c) => {
     const error = new NotFoundError(`No route for ${c.req.method} ${c.req.path.slice(0, 200)}.`);
     return c.json(error.toBody(), 404);

@@ -45,6 +45,10 @@ export interface CliConfig {
   perKey: RateWindow | undefined | false;
   /** `RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY`: requests a minute per publishable key. */
   perPublishableKey: RateWindow | undefined | false;
+  /** `RAPPORT_METRICS_TOKEN`: `/metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** `RAPPORT_METRICS_PORT`: `/metrics` is served on this port instead of `port`. */
+  metricsPort: number | undefined;
 }
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -107,6 +111,16 @@ export function perMinuteOf(
   return points === 0 ? false : { points, durationSeconds: 60 };
 }
 
+function portOf(name: string, value: string | undefined): number | undefined {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`${name} must be a port number (0–65535), not "${raw.slice(0, 100)}".`);
+  }
+  return port;
+}
+
 /**
  * Reads the CLI's configuration. Defaults: PORT 8787, RAPPORT_DATA_DIR ./.rapport/,
  * RAPPORT_WIDGET_PATH and RAPPORT_CONSOLE_DIR from the installed @rapport/widget and
@@ -147,6 +161,8 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
       'RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY',
       env.RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY,
     ),
+    metricsToken: nonEmpty(env.RAPPORT_METRICS_TOKEN),
+    metricsPort: portOf('RAPPORT_METRICS_PORT', env.RAPPORT_METRICS_PORT),
     demo: env.RAPPORT_DEMO !== '0',
     demoOrigins: (env.RAPPORT_DEMO_ORIGINS ?? '')
       .split(',')

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApp } from './app';
 import { issueSetupToken, readConsoleEnv, setupTokenBanner } from './cli/console-env';
 import { PEOPLE_USAGE, runPeopleCommand } from './cli/people-commands';
@@ -8,8 +9,9 @@ import { demoIdentityRoutes } from './demo/identity-route';
 import { seedDemo } from './demo/seed-demo';
 import { userHashOf } from './identity';
 import { createJsonLogger } from './logger';
-import { startNodeServer } from './node-server';
+import { type NodeServer, startNodeServer } from './node-server';
 import { createRedisClient } from './redis-client';
+import { metricsApp } from './routes/metrics';
 import { staticFileRoutes } from './static-files';
 import { createPgliteStore, createPostgresStore, migrate, type Store } from './store/index';
 
@@ -26,7 +28,8 @@ RAPPORT_DATA_DIR, ./.rapport/), REDIS_URL (shared rate limits), RAPPORT_DEMO (1)
 RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR, RAPPORT_WIDGET_PATH, RAPPORT_SHUTDOWN_SECONDS (10),
 RAPPORT_TRUST_PROXY (loopback, addresses/CIDRs, or a hop count; unset: no proxy),
 RAPPORT_RATE_LIMIT_IP (600/min), RAPPORT_RATE_LIMIT_KEY (6000/min, secret keys),
-RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY (60000/min).`;
+RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY (60000/min), RAPPORT_METRICS_TOKEN (/metrics on PORT
+for Bearer <token>), RAPPORT_METRICS_PORT (/metrics on that port instead).`;
 
 async function openStore(config: CliConfig): Promise<Store> {
   if (config.databaseUrl) return createPostgresStore({ connectionString: config.databaseUrl });
@@ -84,6 +87,30 @@ function printDemoBanner(url: string, config: CliConfig) {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** A registry with process metrics when `/metrics` is served somewhere; else none. */
+function metricsRegistryOf(config: CliConfig): Registry | undefined {
+  if (config.metricsToken === undefined && config.metricsPort === undefined) return undefined;
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return registry;
+}
+
+/** The token `/metrics` needs on the main port; none when it has a port of its own. */
+function onMainPort(config: CliConfig): string | undefined {
+  return config.metricsPort === undefined ? config.metricsToken : undefined;
+}
+
+function exitOnListenError(node: NodeServer, setting: string, port: number | undefined) {
+  node.server.on('error', (error: NodeJS.ErrnoException) => {
+    const why =
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is already in use; set ${setting}`
+        : error.message;
+    process.stderr.write(`rapport: cannot listen: ${why}\n`);
+    process.exit(1);
+  });
+}
+
 async function start(config: CliConfig) {
   const logger = createJsonLogger();
   const store = await openStore(config);
@@ -91,9 +118,11 @@ async function start(config: CliConfig) {
   const redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
   // The demo seeds its own owner, so only a real first run needs a setup token.
   const setupToken = config.demo ? undefined : await issueSetupToken(store);
+  const registry = metricsRegistryOf(config);
   const app = createApp({
     store,
     logger,
+    ...(registry ? { metrics: { registry, token: onMainPort(config) } } : {}),
     limits: {
       redis,
       trustProxy: config.trustProxy,
@@ -137,21 +166,25 @@ async function start(config: CliConfig) {
       if (setupToken) process.stdout.write(setupTokenBanner(`${url}/console/`, setupToken));
     },
   });
-  node.server.on('error', (error: NodeJS.ErrnoException) => {
-    const why =
-      error.code === 'EADDRINUSE'
-        ? `port ${config.port} is already in use; set PORT`
-        : error.message;
-    process.stderr.write(`rapport: cannot listen: ${why}\n`);
-    process.exit(1);
-  });
+  const metricsNode =
+    registry && config.metricsPort !== undefined
+      ? startNodeServer({
+          fetch: metricsApp(registry, config.metricsToken).fetch,
+          port: config.metricsPort,
+          hostname: config.host,
+          shutdownGraceMs: config.shutdownGraceMs,
+          onListening: (info) => logger.info('metrics listening', { port: info.port }),
+        })
+      : undefined;
+  exitOnListenError(node, 'PORT', config.port);
+  if (metricsNode) exitOnListenError(metricsNode, 'RAPPORT_METRICS_PORT', config.metricsPort);
   const stop = async (signal: NodeJS.Signals) => {
     // A second signal (Ctrl-C twice) means now; so does a store that will not close.
     process.once('SIGINT', () => process.exit(1));
     process.once('SIGTERM', () => process.exit(1));
     setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
     logger.info('stopping', { signal, graceSeconds: config.shutdownGraceMs / 1000 });
-    await node.close();
+    await Promise.all([node.close(), metricsNode?.close()]);
     // Closing the store releases the data directory's lock for the next process.
     await store.close().catch(() => {});
     redis?.disconnect();

@@ -31,6 +31,11 @@ export interface IngestQueueOptions {
    * @default 50_000
    */
   maxPendingRows?: number;
+  /**
+   * Told of every statement written: its rows and how many batches it combined (metrics).
+   * @default undefined
+   */
+  onStatement?: (rows: number, batches: number) => void;
 }
 
 /** Writes batches, combining those that arrive together into one statement. */
@@ -122,7 +127,9 @@ export function createIngestQueue(
         return true;
       }),
     );
-    const fresh = await ingestRows(db, unique.flat());
+    const rows = unique.flat();
+    options.onStatement?.(rows.length, group.length);
+    const fresh = await ingestRows(db, rows);
     return unique.map(
       (rows) => rows.filter((row) => fresh.has(messageKey(row.project_id, row.id))).length,
     );

@@ -43,6 +43,22 @@ async function consumeIn(limiter: RateLimiterMemory | RateLimiterRedis, bucket: 
 }
 
 /**
+ * Wraps a consume function so `onRefused` hears of each refusal (for the metrics).
+ * @example countRefusals(perIp, () => metrics.countRefusal('ip'))
+ */
+export function countRefusals(consume: ConsumeFn, onRefused?: () => void): ConsumeFn {
+  if (!onRefused) return consume;
+  return async (bucket) => {
+    try {
+      await consume(bucket);
+    } catch (error) {
+      if (error instanceof RateLimitedError) onRefused();
+      throw error;
+    }
+  };
+}
+
+/**
  * Makes a consume function for one window, or a no-op when the window is `false`. With
  * `limits.redis`, counters are shared through Redis; while Redis fails or takes longer than
  * {@link REDIS_COMMAND_TIMEOUT_MS}, the same limit is enforced per instance in memory (logged

@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { ForbiddenError, UnauthorizedError } from '../errors';
-import { createConsumer } from '../rate-limiter';
 import type { Project } from '../store/projects';
 import { bearerToken } from './bearer';
 import { clientIp } from './client-ip';
@@ -35,13 +34,6 @@ function assertOriginAllowed(project: Project, origin: string) {
  * the origin check; browsers always send it on cross-origin requests.
  */
 export function publicAccess(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  // Same key prefix as the secret keys' limiter: buckets are `pk:<project>` and `sk:<project>`.
-  const perPublishableKey = createConsumer(
-    deps.limits.perPublishableKey,
-    `${deps.limits.keyPrefix}:key`,
-    deps.limits,
-    deps.logger,
-  );
   async function preflight(c: Context<AppEnv>, origin: string | undefined) {
     // Preflights carry no Authorization header. With `?key=` we check the origin now;
     // without it we answer, and the real request is checked (and refused) before any effect.
@@ -80,7 +72,7 @@ export function publicAccess(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (!project) throw new UnauthorizedError('Unknown publishable key.');
     if (origin) assertOriginAllowed(project, origin);
     c.set('project', project);
-    await perPublishableKey(`pk:${project.id}`);
+    await deps.perPublishableKey(`pk:${project.id}`);
     await next();
   };
 }

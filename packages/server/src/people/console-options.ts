@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RateWindow, ResolvedLimits } from '../limits';
 import type { Logger } from '../logger';
-import { type ConsumeFn, createConsumer } from '../rate-limiter';
+import type { Metrics } from '../metrics';
+import { type ConsumeFn, countRefusals, createConsumer } from '../rate-limiter';
 import { sha256Hex } from './tokens';
 
 /** Console options of `createApp` (people, sessions, first run). */
@@ -50,6 +51,7 @@ export function createConsoleDeps(
   options: ConsoleOptions,
   limits: ResolvedLimits,
   logger: Logger,
+  metrics?: Metrics,
 ): ConsoleDeps {
   let setupTokenHash = options.setupToken ? sha256Hex(options.setupToken) : undefined;
   const signIn = options.signInLimits ?? {
@@ -70,7 +72,13 @@ export function createConsoleDeps(
       if (matches) setupTokenHash = undefined;
       return matches;
     },
-    signInPerAccount: createConsumer(signIn.perAccount, `${prefix}:account`, limits, logger),
-    signInPerIp: createConsumer(signIn.perIp, `${prefix}:ip`, limits, logger),
+    signInPerAccount: countRefusals(
+      createConsumer(signIn.perAccount, `${prefix}:account`, limits, logger),
+      metrics && (() => metrics.countRefusal('sign_in_account')),
+    ),
+    signInPerIp: countRefusals(
+      createConsumer(signIn.perIp, `${prefix}:ip`, limits, logger),
+      metrics && (() => metrics.countRefusal('sign_in_ip')),
+    ),
   };
 }

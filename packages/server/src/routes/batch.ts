@@ -98,6 +98,9 @@ export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
       duplicates: duplicates + valid.length - accepted,
       rejected,
     };
+    deps.metrics?.countIngest('accepted', response.accepted);
+    deps.metrics?.countIngest('duplicate', response.duplicates);
+    deps.metrics?.countIngest('rejected', rejected.length);
     return c.json(response);
   });
 }

@@ -13,6 +13,18 @@ export interface Store {
   readonly db: Kysely<Database>;
   /** Closes the connections. */
   close(): Promise<void>;
+  /** The connection pool's counts, on PostgreSQL (PGlite has one connection and no pool). */
+  poolStats?(): PoolStats;
+}
+
+/** A `pg` Pool's counts, read for the metrics. */
+export interface PoolStats {
+  /** Connections open. */
+  total: number;
+  /** Open connections not checked out. */
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 /** Options for {@link createPgliteStore}. */
@@ -170,7 +182,16 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     if (timeouts.queryTimeoutMs) dropConnectionOnQueryTimeout(client);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', db, close: () => db.destroy() };
+  return {
+    kind: 'postgres',
+    db,
+    close: () => db.destroy(),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+  };
 }
 
 function definedOnly(options: PostgresStoreOptions): Partial<typeof POSTGRES_TIMEOUT_DEFAULTS> {
