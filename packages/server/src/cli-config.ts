@@ -49,6 +49,12 @@ export interface CliConfig {
   metricsToken: string | undefined;
   /** `RAPPORT_METRICS_PORT`: `/metrics` is served on this port instead of `port`. */
   metricsPort: number | undefined;
+  /** `RAPPORT_IDEMPOTENCY_DAYS`: how long message ids are remembered (≥ 7; default 30). */
+  idempotencyDays: number;
+  /** `RAPPORT_EVENT_RETENTION_DAYS`: raw events older than this are pruned; unset keeps them. */
+  eventRetentionDays: number | undefined;
+  /** `RAPPORT_PRUNE_INTERVAL_MINUTES`: how often `start` prunes (60); `0` for never. */
+  pruneIntervalMs: number;
 }
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -111,6 +117,18 @@ export function perMinuteOf(
   return points === 0 ? false : { points, durationSeconds: 60 };
 }
 
+function daysOf(name: string, value: string | undefined, least: number): number | undefined {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return undefined;
+  const days = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || days < least) {
+    throw new Error(
+      `${name} must be a whole number, at least ${least}, not "${raw.slice(0, 100)}".`,
+    );
+  }
+  return days;
+}
+
 function portOf(name: string, value: string | undefined): number | undefined {
   const raw = nonEmpty(value);
   if (raw === undefined) return undefined;
@@ -163,6 +181,11 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
     ),
     metricsToken: nonEmpty(env.RAPPORT_METRICS_TOKEN),
     metricsPort: portOf('RAPPORT_METRICS_PORT', env.RAPPORT_METRICS_PORT),
+    idempotencyDays: daysOf('RAPPORT_IDEMPOTENCY_DAYS', env.RAPPORT_IDEMPOTENCY_DAYS, 7) ?? 30,
+    eventRetentionDays: daysOf('RAPPORT_EVENT_RETENTION_DAYS', env.RAPPORT_EVENT_RETENTION_DAYS, 1),
+    pruneIntervalMs:
+      (daysOf('RAPPORT_PRUNE_INTERVAL_MINUTES', env.RAPPORT_PRUNE_INTERVAL_MINUTES, 0) ?? 60) *
+      60_000,
     demo: env.RAPPORT_DEMO !== '0',
     demoOrigins: (env.RAPPORT_DEMO_ORIGINS ?? '')
       .split(',')

@@ -10,16 +10,20 @@ import { seedDemo } from './demo/seed-demo';
 import { userHashOf } from './identity';
 import { createJsonLogger } from './logger';
 import { type NodeServer, startNodeServer } from './node-server';
+import { startPruneJob } from './prune-job';
 import { createRedisClient } from './redis-client';
 import { metricsApp } from './routes/metrics';
 import { staticFileRoutes } from './static-files';
 import { createPgliteStore, createPostgresStore, migrate, type Store } from './store/index';
+import { prune } from './store/prune';
 
 const USAGE = `Usage: rapport <command>
 
 Commands:
   start     migrate, seed the demo project (unless RAPPORT_DEMO=0) and serve on PORT
   migrate   apply pending database migrations and exit
+  prune     delete message ids past the idempotency window and events past their
+            retention now (start does it hourly), and exit
   help      show this text
 ${PEOPLE_USAGE}
 
@@ -29,7 +33,9 @@ RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR, RAPPORT_WIDGET_PATH, RAPPORT_SHUTDOWN_
 RAPPORT_TRUST_PROXY (loopback, addresses/CIDRs, or a hop count; unset: no proxy),
 RAPPORT_RATE_LIMIT_IP (600/min), RAPPORT_RATE_LIMIT_KEY (6000/min, secret keys),
 RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY (60000/min), RAPPORT_METRICS_TOKEN (/metrics on PORT
-for Bearer <token>), RAPPORT_METRICS_PORT (/metrics on that port instead).`;
+for Bearer <token>), RAPPORT_METRICS_PORT (/metrics on that port instead),
+RAPPORT_IDEMPOTENCY_DAYS (30, at least 7), RAPPORT_EVENT_RETENTION_DAYS (unset: keep events),
+RAPPORT_PRUNE_INTERVAL_MINUTES (60; 0 for never).`;
 
 async function openStore(config: CliConfig): Promise<Store> {
   if (config.databaseUrl) return createPostgresStore({ connectionString: config.databaseUrl });
@@ -178,13 +184,25 @@ async function start(config: CliConfig) {
       : undefined;
   exitOnListenError(node, 'PORT', config.port);
   if (metricsNode) exitOnListenError(metricsNode, 'RAPPORT_METRICS_PORT', config.metricsPort);
+  const pruneJob =
+    config.pruneIntervalMs > 0
+      ? startPruneJob({
+          intervalMs: config.pruneIntervalMs,
+          logger,
+          run: async (signal) => {
+            const result = await prune(store, { ...pruneSettingsOf(config), signal });
+            if (result.ran) logger.info('pruned', { ...result });
+          },
+        })
+      : undefined;
   const stop = async (signal: NodeJS.Signals) => {
     // A second signal (Ctrl-C twice) means now; so does a store that will not close.
     process.once('SIGINT', () => process.exit(1));
     process.once('SIGTERM', () => process.exit(1));
     setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
     logger.info('stopping', { signal, graceSeconds: config.shutdownGraceMs / 1000 });
-    await Promise.all([node.close(), metricsNode?.close()]);
+    // A prune run stops between statements; each is a few thousand rows, well inside the bound.
+    await Promise.all([node.close(), metricsNode?.close(), pruneJob?.stop()]);
     // Closing the store releases the data directory's lock for the next process.
     await store.close().catch(() => {});
     redis?.disconnect();
@@ -192,6 +210,30 @@ async function start(config: CliConfig) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function pruneSettingsOf(config: CliConfig) {
+  return {
+    now: new Date(),
+    idempotencyDays: config.idempotencyDays,
+    ...(config.eventRetentionDays === undefined
+      ? {}
+      : { eventRetentionDays: config.eventRetentionDays }),
+  };
+}
+
+async function pruneNow(config: CliConfig) {
+  const store = await openStore(config);
+  try {
+    const result = await prune(store, pruneSettingsOf(config));
+    process.stdout.write(
+      result.ran
+        ? `Pruned ${result.processedMessages} message ids older than ${config.idempotencyDays} days and ${result.events} events${config.eventRetentionDays === undefined ? ' (events are kept: RAPPORT_EVENT_RETENTION_DAYS is unset)' : ` older than ${config.eventRetentionDays} days`}.\n`
+        : 'Another instance is pruning right now; nothing done.\n',
+    );
+  } finally {
+    await store.close();
+  }
 }
 
 async function main(argv: string[]) {
@@ -210,6 +252,7 @@ async function main(argv: string[]) {
     return;
   }
   if (command === 'start') return start(config);
+  if (command === 'prune') return pruneNow(config);
   if (await runPeopleCommand(argv, config)) return;
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
   process.exitCode = 2;
