@@ -38,3 +38,15 @@ export function formatLoyalty(loyalty: Loyalty | null): string {
   if (!loyalty) return 'Not a member';
   return `${loyalty.balance} points${loyalty.tier ? ` · ${loyalty.tier.name}` : ''}`;
 }
+
+/** A date in the viewer's locale, e.g. "30 Nov 2026"; UTC, as the server's buckets are. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+/** "1 answer", "3 answers". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

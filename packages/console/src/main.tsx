@@ -8,6 +8,7 @@ import './styles/console.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/pages.css';
+import './styles/surveys.css';
 
 window.addEventListener('hashchange', () => {
   route.value = parseRoute(location.hash);

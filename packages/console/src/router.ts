@@ -7,6 +7,7 @@
 export const PROJECT_SECTIONS = [
   'inbox',
   'customers',
+  'surveys',
   'install',
   'widget',
   'settings',
@@ -24,6 +25,9 @@ export type Route =
   | { page: 'account' }
   | { page: 'thread'; projectId: string; feedbackId: string }
   | { page: 'customer'; projectId: string; userId: string }
+  | { page: 'survey-new'; projectId: string }
+  | { page: 'survey-edit'; projectId: string; surveyId: string }
+  | { page: 'survey-report'; projectId: string; surveyId: string }
   | { page: ProjectSection; projectId: string }
   | { page: 'not-found'; path: string };
 
@@ -47,15 +51,29 @@ export function parseRoute(hash: string): Route {
   return { page: 'not-found', path };
 }
 
-/** `projects/:id/…`: a section, a thread or a customer. */
+/** `projects/:id/…`: a section, a thread, a customer or a survey. */
 function parseProjectRoute(projectId: string, rest: string[]): Route | undefined {
   const [section, id, ...extra] = rest;
+  if (section === 'surveys' && id) return parseSurveyRoute(projectId, id, extra);
   if (extra.length > 0) return undefined;
   if (!section) return { page: 'inbox', projectId };
   if (id && section === 'inbox') return { page: 'thread', projectId, feedbackId: id };
   if (id && section === 'customers') return { page: 'customer', projectId, userId: id };
   const known = PROJECT_SECTIONS.find((name) => name === section);
   return known && !id ? { page: known, projectId } : undefined;
+}
+
+/**
+ * `surveys/new`, `surveys/:id/edit`, `surveys/:id/report`. The report is not at
+ * `surveys/:id`, so a survey whose id is `new` (the API allows it) is still reachable.
+ */
+function parseSurveyRoute(projectId: string, id: string, rest: string[]): Route | undefined {
+  const [action, ...extra] = rest;
+  if (extra.length > 0) return undefined;
+  if (id === 'new' && !action) return { page: 'survey-new', projectId };
+  if (action === 'edit') return { page: 'survey-edit', projectId, surveyId: id };
+  if (action === 'report') return { page: 'survey-report', projectId, surveyId: id };
+  return undefined;
 }
 
 /** The hash for a route, for links: `href(['projects', id, 'inbox'])`. */

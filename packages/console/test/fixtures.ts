@@ -1,4 +1,10 @@
-import type { FeedbackItem, FeedbackThread, ProjectView } from '../src/api/types';
+import type {
+  FeedbackItem,
+  FeedbackThread,
+  NpsSummary,
+  ProjectView,
+  Survey,
+} from '../src/api/types';
 
 /** A feedback item as the admin API lists it; `n` makes it unique and orders it (newest = high). */
 export function feedbackItem(n: number, overrides: Partial<FeedbackItem> = {}): FeedbackItem {
@@ -73,6 +79,33 @@ export function projectView(overrides: Partial<ProjectView> = {}): ProjectView {
     },
     publicUrl: 'https://rapport.example',
     createdAt: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function survey(overrides: Partial<Survey> = {}): Survey {
+  return {
+    id: 'srv_1',
+    name: 'Checkout NPS',
+    type: 'nps',
+    question: 'How likely are you to recommend us?',
+    samplePercent: 100,
+    recontactDays: 90,
+    active: true,
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function npsSummary(overrides: Partial<NpsSummary> = {}): NpsSummary {
+  return {
+    nps: 0,
+    responses: 0,
+    promoters: 0,
+    passives: 0,
+    detractors: 0,
+    trend: [],
     ...overrides,
   };
 }

@@ -11,6 +11,15 @@ export const OWNER_SESSION: SessionBody = {
   projects: [{ id: 'p1', name: 'Shop', role: 'owner' }],
 };
 
+/** The same person with another role in p1: `sessionAs('member')`. */
+export function sessionAs(role: SessionBody['projects'][number]['role']): SessionBody {
+  return {
+    ...OWNER_SESSION,
+    user: { id: `u-${role}`, email: `${role}@example.test`, name: `A ${role}` },
+    projects: [{ id: 'p1', name: 'Shop', role }],
+  };
+}
+
 /**
  * An msw server for one test file; unhandled requests fail the test. It always answers the
  * project view of p1 (every project page loads it); tests add what they are about.

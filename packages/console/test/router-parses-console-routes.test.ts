@@ -13,6 +13,18 @@ describe('the hash router', () => {
     ['#/projects/p1/inbox/f9', { page: 'thread', projectId: 'p1', feedbackId: 'f9' }],
     ['#/projects/p1/customers/a%40b.c', { page: 'customer', projectId: 'p1', userId: 'a@b.c' }],
     ['#/projects/p1/audit', { page: 'audit', projectId: 'p1' }],
+    ['#/projects/p1/surveys', { page: 'surveys', projectId: 'p1' }],
+    ['#/projects/p1/surveys/new', { page: 'survey-new', projectId: 'p1' }],
+    ['#/projects/p1/surveys/new/edit', { page: 'survey-edit', projectId: 'p1', surveyId: 'new' }],
+    [
+      '#/projects/p1/surveys/srv%3A1/report',
+      { page: 'survey-report', projectId: 'p1', surveyId: 'srv:1' },
+    ],
+    ['#/projects/p1/surveys/srv_1', { page: 'not-found', path: '/projects/p1/surveys/srv_1' }],
+    [
+      '#/projects/p1/surveys/srv_1/edit/x',
+      { page: 'not-found', path: '/projects/p1/surveys/srv_1/edit/x' },
+    ],
     ['#/projects/p1/audit/x', { page: 'not-found', path: '/projects/p1/audit/x' }],
     ['#/projects/p1/nope', { page: 'not-found', path: '/projects/p1/nope' }],
     ['#/projects/p1/inbox/f9/extra', { page: 'not-found', path: '/projects/p1/inbox/f9/extra' }],

@@ -12,12 +12,16 @@ import type {
   FirstEvent,
   InvitationPreview,
   KeyKind,
+  NpsSummary,
   Paged,
   ProjectSettings,
   ProjectView,
   Role,
   RotatedKeys,
   SessionBody,
+  Survey,
+  SurveyInput,
+  SurveyPatch,
   Team,
   TimelineEntry,
   WidgetConfig,
@@ -82,6 +86,7 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
     api.request<T>(path, { ...options, project: projectId });
   const feedback = (id: string) => `/v1/admin/feedback/${enc(id)}`;
   const customer = (userId: string) => `/v1/admin/customers/${enc(userId)}`;
+  const survey = (id: string) => `/v1/admin/surveys/${enc(id)}`;
   return {
     feedback: (filters: FeedbackFilters, cursor?: string, limit = 25) =>
       call<FeedbackList>('/v1/admin/feedback', {
@@ -104,6 +109,16 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
     exportCustomer: (userId: string) => call<unknown>(`${customer(userId)}/export`),
     eraseCustomer: (userId: string) =>
       call<void>(customer(userId), { method: 'DELETE', body: { confirm: userId } }),
+    surveys: () => call<Paged<Survey>>('/v1/admin/surveys'),
+    survey: (id: string) => call<Survey>(survey(id)),
+    createSurvey: (body: SurveyInput) =>
+      call<Survey>('/v1/admin/surveys', { method: 'POST', body }),
+    updateSurvey: (id: string, body: SurveyPatch) =>
+      call<Survey>(survey(id), { method: 'PATCH', body }),
+    deleteSurvey: (id: string) => call<void>(survey(id), { method: 'DELETE' }),
+    /** The NPS of one survey with its trend (`interval` buckets, UTC; weeks start on Monday). */
+    nps: (surveyId: string, interval: 'day' | 'week' | 'month' = 'week') =>
+      call<NpsSummary>('/v1/admin/nps', { query: { surveyId, interval } }),
   };
 }
 

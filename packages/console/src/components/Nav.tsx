@@ -1,10 +1,11 @@
 import type { Role } from '../api/types';
-import { href, navigate, PROJECT_SECTIONS, type ProjectSection } from '../router';
+import { href, navigate, PROJECT_SECTIONS, type ProjectSection, type Route } from '../router';
 import { hasRole, navOpen, projectId, role, route, session } from '../store';
 
 const SECTIONS: Record<ProjectSection, { label: string; role: Role }> = {
   inbox: { label: 'Inbox', role: 'member' },
   customers: { label: 'Customers', role: 'member' },
+  surveys: { label: 'Surveys', role: 'member' },
   install: { label: 'Install', role: 'member' },
   widget: { label: 'Widget', role: 'member' },
   settings: { label: 'Settings', role: 'member' },
@@ -12,12 +13,21 @@ const SECTIONS: Record<ProjectSection, { label: string; role: Role }> = {
   audit: { label: 'Audit log', role: 'owner' },
 };
 
+/** Pages below a section, which the navigation marks as that section. */
+const PARENT_SECTION: Partial<Record<Route['page'], ProjectSection>> = {
+  thread: 'inbox',
+  customer: 'customers',
+  'survey-new': 'surveys',
+  'survey-edit': 'surveys',
+  'survey-report': 'surveys',
+};
+
 /** The project switcher and the project's sections; a drawer under 800 px. */
 export function Nav() {
   const projects = session.value?.projects ?? [];
   const current = projectId.value;
   const page = route.value.page;
-  const active = page === 'thread' ? 'inbox' : page === 'customer' ? 'customers' : page;
+  const active = PARENT_SECTION[page] ?? page;
   const close = () => {
     navOpen.value = false;
   };

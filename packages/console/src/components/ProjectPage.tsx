@@ -6,6 +6,9 @@ import { Customers } from '../pages/Customers';
 import { Inbox } from '../pages/Inbox';
 import { Install } from '../pages/Install';
 import { ProjectSettings } from '../pages/ProjectSettings';
+import { SurveyEdit, SurveyNew } from '../pages/SurveyEditor';
+import { SurveyReport } from '../pages/SurveyReport';
+import { Surveys } from '../pages/Surveys';
 import { Team } from '../pages/Team';
 import { Thread } from '../pages/Thread';
 import { WidgetSettings } from '../pages/WidgetSettings';
@@ -52,6 +55,14 @@ export function ProjectPage({ route }: { route: ProjectRoute }) {
       return <Customers projectId={projectId} />;
     case 'customer':
       return <Customer projectId={projectId} userId={route.userId} />;
+    case 'surveys':
+      return <Surveys projectId={projectId} />;
+    case 'survey-new':
+      return <SurveyNew projectId={projectId} />;
+    case 'survey-edit':
+      return <SurveyEdit projectId={projectId} surveyId={route.surveyId} />;
+    case 'survey-report':
+      return <SurveyReport projectId={projectId} surveyId={route.surveyId} />;
     case 'team':
       return <Team projectId={projectId} />;
     case 'audit':

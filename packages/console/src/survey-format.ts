@@ -1,0 +1,38 @@
+import type { Survey, SurveyType } from './api/types';
+import { plural } from './format';
+
+/** How the console names each survey type. */
+export const SURVEY_TYPE_LABELS: Record<SurveyType, string> = {
+  nps: 'NPS (0–10)',
+  csat: 'CSAT (1–5)',
+};
+
+/**
+ * Who sees a survey and when, as short phrases: "On pages whose URL contains “/checkout”",
+ * "After the event “purchase”", "5 s after the page opens", "50 % of visitors",
+ * "Asked again after 90 days".
+ */
+export function describeTargeting(survey: Survey): string[] {
+  const { urlContains, event, delaySeconds } = survey.targeting ?? {};
+  return [
+    urlContains ? `On pages whose URL contains “${urlContains}”` : 'On every page',
+    event ? `After the event “${event}”` : undefined,
+    delaySeconds ? `${delaySeconds} s after the page opens` : 'As soon as the page opens',
+    `${survey.samplePercent} % of visitors`,
+    survey.recontactDays === 0
+      ? 'Asked again on every visit'
+      : `Asked again after ${plural(survey.recontactDays, 'day')}`,
+  ].filter((phrase): phrase is string => phrase !== undefined);
+}
+
+/** An NPS as people write it: "+40", "0", "−25" (a real minus sign). */
+export function formatNps(nps: number | null): string {
+  if (nps === null) return '—';
+  if (nps > 0) return `+${nps}`;
+  return nps < 0 ? `−${Math.abs(nps)}` : '0';
+}
+
+/** A share of a total as a whole percentage: 1 of 3 → "33 %". */
+export function percentOf(part: number, total: number): string {
+  return total === 0 ? '0 %' : `${Math.round((100 * part) / total)} %`;
+}
