@@ -1,4 +1,17 @@
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  flagOf,
+  listOf,
+  nonEmpty,
+  perMinuteOf,
+  portOf,
+  publicUrlOf,
+  secondsOf,
+  trustProxyOf,
+  urlOf,
+  wholeOf,
+} from './cli/settings';
 import {
   installedConsoleDir,
   installedWidgetBundle,
@@ -6,7 +19,7 @@ import {
   repositoryDemoSite,
 } from './installed-assets';
 import type { RateWindow } from './limits';
-import { compileTrustProxy, type TrustProxy } from './middleware/client-ip';
+import type { TrustProxy } from './middleware/client-ip';
 
 /** Everything the `rapport` CLI reads from the environment, read once at start. */
 export interface CliConfig {
@@ -59,138 +72,107 @@ export interface CliConfig {
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value && value.trim().length > 0 ? value.trim() : undefined;
-}
+/** Thrown by {@link readCliConfig}: every mistake in the environment, one line each. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError' as const;
+  /** One line per mistake, e.g. `PORT must be a port number (0–65535), not "abc".` */
+  readonly problems: string[];
 
-/** `RAPPORT_PUBLIC_URL` checked: an absolute http(s) URL with no query or fragment. */
-function publicUrlOf(value: string | undefined): string | undefined {
-  const raw = nonEmpty(value);
-  if (raw === undefined) return undefined;
-  const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
-    throw new Error(
-      `RAPPORT_PUBLIC_URL must be an http(s) URL such as https://rapport.example.com, not "${raw.slice(0, 200)}".`,
-    );
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.problems = problems;
   }
-  return url.href.replace(/\/+$/, '');
 }
 
 /**
- * `RAPPORT_TRUST_PROXY`: unset, empty or `0`/`false` for none; a hop count; or a
- * comma-separated list of addresses, CIDRs and the names loopback, uniquelocal, linklocal.
- * `true` is refused: trusting every hop lets any client pick its IP.
+ * One variable read by `parse`; what it throws becomes that variable's issue, so every
+ * mistake is reported, not only the first.
  */
-export function trustProxyOf(value: string | undefined): TrustProxy {
-  const raw = nonEmpty(value);
-  if (raw === undefined || raw === '0' || raw === 'false') return false;
-  if (/^[0-9]+$/.test(raw)) return Number(raw);
-  const hint =
-    'name the proxies (loopback, or CIDRs such as 10.0.1.0/24) or give a hop count such as 1';
-  if (raw === 'true') {
-    throw new Error(`RAPPORT_TRUST_PROXY=true would let any client pick its IP; ${hint}.`);
-  }
-  try {
-    compileTrustProxy(raw);
-  } catch (error) {
-    throw new Error(`RAPPORT_TRUST_PROXY: ${(error as Error).message}; ${hint}.`);
-  }
-  return raw
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
+function setting<T>(parse: (raw: string | undefined) => T) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T => {
+      try {
+        return parse(raw);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
 }
 
-/** A requests-per-minute setting: unset keeps the default, `0` turns the limit off. */
-export function perMinuteOf(
-  name: string,
-  value: string | undefined,
-): RateWindow | undefined | false {
-  const raw = nonEmpty(value);
-  if (raw === undefined) return undefined;
-  if (!/^[0-9]+$/.test(raw)) {
-    throw new Error(
-      `${name} must be a whole number of requests per minute (0 for no limit), not "${raw.slice(0, 100)}".`,
-    );
-  }
-  const points = Number(raw);
-  return points === 0 ? false : { points, durationSeconds: 60 };
-}
+const text = () => setting(nonEmpty);
 
-function daysOf(name: string, value: string | undefined, least: number): number | undefined {
-  const raw = nonEmpty(value);
-  if (raw === undefined) return undefined;
-  const days = Number(raw);
-  if (!/^[0-9]+$/.test(raw) || days < least) {
-    throw new Error(
-      `${name} must be a whole number, at least ${least}, not "${raw.slice(0, 100)}".`,
-    );
-  }
-  return days;
-}
-
-function portOf(name: string, value: string | undefined): number | undefined {
-  const raw = nonEmpty(value);
-  if (raw === undefined) return undefined;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`${name} must be a port number (0–65535), not "${raw.slice(0, 100)}".`);
-  }
-  return port;
-}
+/** The environment the CLI reads, variable by variable. */
+const cliEnvSchema = z.object({
+  PORT: setting((raw) => portOf('PORT', raw) ?? 8787),
+  HOST: text(),
+  DATABASE_URL: setting((raw) =>
+    urlOf('DATABASE_URL', raw, ['postgres:', 'postgresql:'], 'postgres://user@db:5432/rapport'),
+  ),
+  RAPPORT_DATA_DIR: text(),
+  REDIS_URL: setting((raw) => urlOf('REDIS_URL', raw, ['redis:', 'rediss:'], 'redis://cache:6379')),
+  RAPPORT_STATIC_DIR: text(),
+  RAPPORT_WIDGET_PATH: text(),
+  RAPPORT_CONSOLE_DIR: text(),
+  RAPPORT_PUBLIC_URL: setting(publicUrlOf),
+  RAPPORT_COOKIE_SECURE: setting((raw) => flagOf('RAPPORT_COOKIE_SECURE', raw)),
+  RAPPORT_DEMO: setting((raw) => flagOf('RAPPORT_DEMO', raw) ?? true),
+  RAPPORT_DEMO_ORIGINS: setting(listOf),
+  RAPPORT_SHUTDOWN_SECONDS: setting((raw) => secondsOf('RAPPORT_SHUTDOWN_SECONDS', raw) ?? 10),
+  RAPPORT_TRUST_PROXY: setting(trustProxyOf),
+  RAPPORT_RATE_LIMIT_IP: setting((raw) => perMinuteOf('RAPPORT_RATE_LIMIT_IP', raw)),
+  RAPPORT_RATE_LIMIT_KEY: setting((raw) => perMinuteOf('RAPPORT_RATE_LIMIT_KEY', raw)),
+  RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY: setting((raw) =>
+    perMinuteOf('RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY', raw),
+  ),
+  RAPPORT_METRICS_TOKEN: text(),
+  RAPPORT_METRICS_PORT: setting((raw) => portOf('RAPPORT_METRICS_PORT', raw)),
+  RAPPORT_IDEMPOTENCY_DAYS: setting((raw) => wholeOf('RAPPORT_IDEMPOTENCY_DAYS', raw, 7) ?? 30),
+  RAPPORT_EVENT_RETENTION_DAYS: setting((raw) => wholeOf('RAPPORT_EVENT_RETENTION_DAYS', raw, 1)),
+  RAPPORT_PRUNE_INTERVAL_MINUTES: setting(
+    (raw) => wholeOf('RAPPORT_PRUNE_INTERVAL_MINUTES', raw, 0) ?? 60,
+  ),
+});
 
 /**
- * Reads the CLI's configuration. Defaults: PORT 8787, RAPPORT_DATA_DIR ./.rapport/,
- * RAPPORT_WIDGET_PATH and RAPPORT_CONSOLE_DIR from the installed @rapport/widget and
- * @rapport/console packages, RAPPORT_STATIC_DIR the demo storefront in the Rapport repository
- * and none elsewhere (see installed-assets.ts), RAPPORT_SHUTDOWN_SECONDS 10;
- * RAPPORT_PUBLIC_URL unset (an http(s) URL when set; a trailing slash is removed).
+ * Reads the CLI's configuration, parsing the environment with one zod schema. Defaults: PORT
+ * 8787, RAPPORT_DATA_DIR ./.rapport/, RAPPORT_WIDGET_PATH and RAPPORT_CONSOLE_DIR from the
+ * installed @rapport/widget and @rapport/console packages, RAPPORT_STATIC_DIR the demo
+ * storefront in the Rapport repository and none elsewhere (see installed-assets.ts),
+ * RAPPORT_SHUTDOWN_SECONDS 10; RAPPORT_PUBLIC_URL unset (an http(s) URL when set; a trailing
+ * slash is removed); the rest in the server README's table.
  *
- * @throws Error with a readable message when PORT, RAPPORT_SHUTDOWN_SECONDS or
- *   RAPPORT_PUBLIC_URL is malformed.
+ * @throws ConfigError listing every malformed variable, one line each.
  */
 export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
-  const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`PORT must be a port number (0–65535), not "${env.PORT}".`);
-  }
-  const shutdownSeconds = Number(env.RAPPORT_SHUTDOWN_SECONDS ?? 10);
-  if (!Number.isFinite(shutdownSeconds) || shutdownSeconds < 0) {
-    throw new Error(
-      `RAPPORT_SHUTDOWN_SECONDS must be a number of seconds, not "${env.RAPPORT_SHUTDOWN_SECONDS}".`,
-    );
-  }
+  const parsed = cliEnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  const e = parsed.data;
   return {
-    port,
-    shutdownGraceMs: shutdownSeconds * 1000,
-    host: nonEmpty(env.HOST) ?? '0.0.0.0',
-    databaseUrl: nonEmpty(env.DATABASE_URL),
-    dataDir: nonEmpty(env.RAPPORT_DATA_DIR) ?? './.rapport/',
-    redisUrl: nonEmpty(env.REDIS_URL),
-    staticDir: nonEmpty(env.RAPPORT_STATIC_DIR) ?? repositoryDemoSite(),
-    widgetPath: nonEmpty(env.RAPPORT_WIDGET_PATH) ?? installedWidgetBundle(),
-    widgetVersion: nonEmpty(env.RAPPORT_WIDGET_PATH) ? undefined : installedWidgetVersion(),
-    consoleDir: nonEmpty(env.RAPPORT_CONSOLE_DIR) ?? installedConsoleDir(),
-    publicUrl: publicUrlOf(env.RAPPORT_PUBLIC_URL),
-    trustProxy: trustProxyOf(env.RAPPORT_TRUST_PROXY),
-    perIp: perMinuteOf('RAPPORT_RATE_LIMIT_IP', env.RAPPORT_RATE_LIMIT_IP),
-    perKey: perMinuteOf('RAPPORT_RATE_LIMIT_KEY', env.RAPPORT_RATE_LIMIT_KEY),
-    perPublishableKey: perMinuteOf(
-      'RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY',
-      env.RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY,
-    ),
-    metricsToken: nonEmpty(env.RAPPORT_METRICS_TOKEN),
-    metricsPort: portOf('RAPPORT_METRICS_PORT', env.RAPPORT_METRICS_PORT),
-    idempotencyDays: daysOf('RAPPORT_IDEMPOTENCY_DAYS', env.RAPPORT_IDEMPOTENCY_DAYS, 7) ?? 30,
-    eventRetentionDays: daysOf('RAPPORT_EVENT_RETENTION_DAYS', env.RAPPORT_EVENT_RETENTION_DAYS, 1),
-    pruneIntervalMs:
-      (daysOf('RAPPORT_PRUNE_INTERVAL_MINUTES', env.RAPPORT_PRUNE_INTERVAL_MINUTES, 0) ?? 60) *
-      60_000,
-    demo: env.RAPPORT_DEMO !== '0',
-    demoOrigins: (env.RAPPORT_DEMO_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    port: e.PORT,
+    shutdownGraceMs: e.RAPPORT_SHUTDOWN_SECONDS * 1000,
+    host: e.HOST ?? '0.0.0.0',
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.RAPPORT_DATA_DIR ?? './.rapport/',
+    redisUrl: e.REDIS_URL,
+    staticDir: e.RAPPORT_STATIC_DIR ?? repositoryDemoSite(),
+    widgetPath: e.RAPPORT_WIDGET_PATH ?? installedWidgetBundle(),
+    widgetVersion: e.RAPPORT_WIDGET_PATH ? undefined : installedWidgetVersion(),
+    consoleDir: e.RAPPORT_CONSOLE_DIR ?? installedConsoleDir(),
+    publicUrl: e.RAPPORT_PUBLIC_URL,
+    trustProxy: e.RAPPORT_TRUST_PROXY,
+    perIp: e.RAPPORT_RATE_LIMIT_IP,
+    perKey: e.RAPPORT_RATE_LIMIT_KEY,
+    perPublishableKey: e.RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY,
+    metricsToken: e.RAPPORT_METRICS_TOKEN,
+    metricsPort: e.RAPPORT_METRICS_PORT,
+    idempotencyDays: e.RAPPORT_IDEMPOTENCY_DAYS,
+    eventRetentionDays: e.RAPPORT_EVENT_RETENTION_DAYS,
+    pruneIntervalMs: e.RAPPORT_PRUNE_INTERVAL_MINUTES * 60_000,
+    demo: e.RAPPORT_DEMO,
+    demoOrigins: e.RAPPORT_DEMO_ORIGINS,
   };
 }
 

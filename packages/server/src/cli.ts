@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApp } from './app';
 import { issueSetupToken, readConsoleEnv, setupTokenBanner } from './cli/console-env';
 import { PEOPLE_USAGE, runPeopleCommand } from './cli/people-commands';
-import { type CliConfig, readCliConfig } from './cli-config';
+import { type CliConfig, ConfigError, readCliConfig } from './cli-config';
 import { DEMO_CUSTOMER_ID, DEMO_OWNER, DEMO_PROJECT } from './demo/demo-project';
 import { demoIdentityRoutes } from './demo/identity-route';
 import { seedDemo } from './demo/seed-demo';
@@ -259,6 +259,12 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    // Every mistake at once, and nothing started: fix them all in one go.
+    const lines = error.problems.map((problem) => `rapport: ${problem}`);
+    process.stderr.write(`${lines.join('\n')}\nrapport: nothing was started.\n`);
+    process.exit(2);
+  }
   process.stderr.write(`rapport: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
