@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { feedbackWithMessage, setSurveysActive } from './helpers/admin';
+import { demoNpsSurvey, feedbackWithMessage, setSurveysActive } from './helpers/admin';
 import { axePage } from './helpers/axe';
 import { describeInChromium } from './helpers/chromium';
 import {
@@ -30,6 +30,7 @@ describeInChromium('every console page', () => {
     await seeText(page, FEEDBACK_SENT);
     const [item] = await feedbackWithMessage(e2e.server, MESSAGE);
     if (!item?.userId) throw new Error('the demo customer’s feedback was not stored as theirs');
+    const survey = await demoNpsSurvey(e2e.server);
     const session = await signedInSession(page);
     const id = session.projects[0]?.id;
     const project = (section: string) => `#/projects/${id}/${section}`;
@@ -40,6 +41,10 @@ describeInChromium('every console page', () => {
       { hash: project(`inbox/${item.id}`), heading: /^Feedback from / },
       { hash: project('customers'), heading: 'Customers' },
       { hash: project(`customers/${item.userId}`), heading: `Customer ${item.userId}` },
+      { hash: project('surveys'), heading: 'Surveys' },
+      { hash: project('surveys/new'), heading: 'New survey' },
+      { hash: project(`surveys/${survey.id}/edit`), heading: `Edit “${survey.name}”` },
+      { hash: project(`surveys/${survey.id}/report`), heading: `Report: ${survey.name}` },
       { hash: project('install'), heading: 'Install the widget' },
       { hash: project('widget'), heading: 'Widget settings' },
       { hash: project('settings'), heading: 'Project settings' },

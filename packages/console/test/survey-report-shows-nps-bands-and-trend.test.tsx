@@ -56,9 +56,9 @@ describe('the survey report', () => {
 
     const bands = screen.getByRole('table', { name: 'Answers by band' });
     expect(rows(bands)).toEqual([
-      ['Promoters', '9–10', '4', '57 %'],
-      ['Passives', '7–8', '1', '14 %'],
-      ['Detractors', '0–6', '2', '29 %'],
+      ['Promoters (9–10)', '4', '57 %'],
+      ['Passives (7–8)', '1', '14 %'],
+      ['Detractors (0–6)', '2', '29 %'],
     ]);
     expect(screen.getByRole('img', { name: '4 promoters, 1 passive, 2 detractors' })).toBeTruthy();
 

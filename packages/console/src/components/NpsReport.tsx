@@ -50,8 +50,7 @@ export function NpsReport({ summary }: { summary: NpsSummary }) {
             <caption class="visually-hidden">Answers by band</caption>
             <thead>
               <tr>
-                <th scope="col">Band</th>
-                <th scope="col">Scores</th>
+                <th scope="col">Band (scores)</th>
                 <th scope="col">Answers</th>
                 <th scope="col">Share</th>
               </tr>
@@ -61,9 +60,8 @@ export function NpsReport({ summary }: { summary: NpsSummary }) {
                 <tr key={band}>
                   <th scope="row">
                     <span class={`swatch band-${band}`} aria-hidden="true" />
-                    {BAND_NAMES[band]}
+                    {BAND_NAMES[band]} <span class="band-range">({NPS_BAND_RANGES[band]})</span>
                   </th>
-                  <td>{NPS_BAND_RANGES[band]}</td>
                   <td>{countOf(summary, band)}</td>
                   <td>{percentOf(countOf(summary, band), summary.responses)}</td>
                 </tr>
