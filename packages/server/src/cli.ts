@@ -2,6 +2,7 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApp } from './app';
 import { issueSetupToken, readConsoleEnv, setupTokenBanner } from './cli/console-env';
+import { OPERATIONS_USAGE, pruneSettingsOf, runOperationsCommand } from './cli/operations-commands';
 import { PEOPLE_USAGE, runPeopleCommand } from './cli/people-commands';
 import { type CliConfig, ConfigError, readCliConfig } from './cli-config';
 import { DEMO_CUSTOMER_ID, DEMO_OWNER, DEMO_PROJECT } from './demo/demo-project';
@@ -22,9 +23,8 @@ const USAGE = `Usage: rapport <command>
 Commands:
   start     migrate, seed the demo project (unless RAPPORT_DEMO=0) and serve on PORT
   migrate   apply pending database migrations and exit
-  prune     delete message ids past the idempotency window and events past their
-            retention now (start does it hourly), and exit
   help      show this text
+${OPERATIONS_USAGE}
 ${PEOPLE_USAGE}
 
 Environment: PORT (8787), HOST (0.0.0.0), DATABASE_URL (PostgreSQL; else PGlite in
@@ -212,30 +212,6 @@ async function start(config: CliConfig) {
   process.once('SIGTERM', stop);
 }
 
-function pruneSettingsOf(config: CliConfig) {
-  return {
-    now: new Date(),
-    idempotencyDays: config.idempotencyDays,
-    ...(config.eventRetentionDays === undefined
-      ? {}
-      : { eventRetentionDays: config.eventRetentionDays }),
-  };
-}
-
-async function pruneNow(config: CliConfig) {
-  const store = await openStore(config);
-  try {
-    const result = await prune(store, pruneSettingsOf(config));
-    process.stdout.write(
-      result.ran
-        ? `Pruned ${result.processedMessages} message ids older than ${config.idempotencyDays} days and ${result.events} events${config.eventRetentionDays === undefined ? ' (events are kept: RAPPORT_EVENT_RETENTION_DAYS is unset)' : ` older than ${config.eventRetentionDays} days`}.\n`
-        : 'Another instance is pruning right now; nothing done.\n',
-    );
-  } finally {
-    await store.close();
-  }
-}
-
 async function main(argv: string[]) {
   const command = argv[0] ?? 'help';
   if (command === 'help' || command === '--help' || command === '-h') {
@@ -252,7 +228,7 @@ async function main(argv: string[]) {
     return;
   }
   if (command === 'start') return start(config);
-  if (command === 'prune') return pruneNow(config);
+  if (await runOperationsCommand(argv, config, () => openStore(config))) return;
   if (await runPeopleCommand(argv, config)) return;
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
   process.exitCode = 2;
