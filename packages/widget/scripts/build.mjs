@@ -11,7 +11,7 @@
  * Prints what takes the bytes in each script-tag file (from esbuild's metafile).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -83,6 +83,8 @@ await build({
 
 await writeFile(join(dist, 'meta.json'), JSON.stringify(metafiles));
 await writeFile(join(dist, 'chunks.json'), JSON.stringify(chunks, null, 2));
+// `import '@rapport/widget/rapport.js'` is typed by a hand-written declaration of the global.
+await copyFile(join(root, 'types/rapport.d.ts'), join(dist, 'rapport.d.ts'));
 if (!quiet) for (const [name, metafile] of Object.entries(metafiles)) printSummary(name, metafile);
 
 /** Bytes of minified output per package (or per widget folder), largest first. */
