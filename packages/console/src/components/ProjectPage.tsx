@@ -6,9 +6,6 @@ import { Customers } from '../pages/Customers';
 import { Inbox } from '../pages/Inbox';
 import { Install } from '../pages/Install';
 import { ProjectSettings } from '../pages/ProjectSettings';
-import { SurveyEdit, SurveyNew } from '../pages/SurveyEditor';
-import { SurveyReport } from '../pages/SurveyReport';
-import { Surveys } from '../pages/Surveys';
 import { Team } from '../pages/Team';
 import { Thread } from '../pages/Thread';
 import { WidgetSettings } from '../pages/WidgetSettings';
@@ -16,6 +13,7 @@ import type { Route } from '../router';
 import { hasRole, loadProject, project, role } from '../store';
 import { Async } from './Async';
 import { PageHeading } from './PageHeading';
+import { SurveySection } from './SurveySection';
 
 type ProjectRoute = Extract<Route, { projectId: string }>;
 
@@ -56,13 +54,11 @@ export function ProjectPage({ route }: { route: ProjectRoute }) {
     case 'customer':
       return <Customer projectId={projectId} userId={route.userId} />;
     case 'surveys':
-      return <Surveys projectId={projectId} />;
+      return <SurveySection route={{ page: 'surveys', projectId }} />;
     case 'survey-new':
-      return <SurveyNew projectId={projectId} />;
     case 'survey-edit':
-      return <SurveyEdit projectId={projectId} surveyId={route.surveyId} />;
     case 'survey-report':
-      return <SurveyReport projectId={projectId} surveyId={route.surveyId} />;
+      return <SurveySection route={route} />;
     case 'team':
       return <Team projectId={projectId} />;
     case 'audit':
