@@ -2,10 +2,10 @@ import type { BatchResponse, Message } from '@rapport/protocol';
 import type { Emitter } from '../emitter';
 import { RapportError } from '../errors';
 import type { KeyValueStorage, Transport, WriteReceipt } from '../types';
-import { nextBackoffDelay } from './backoff';
 import { splitIntoBatches } from './batches';
 import { classifyResponse } from './classify-response';
 import type { DropResult } from './queue';
+import { createRetryClock } from './retry-clock';
 import { batchBody, sendBatch } from './send-batch';
 import { createTabQueues } from './tab-queues';
 import { createWaiters } from './waiters';
@@ -67,41 +67,12 @@ export function createOutbox(config: OutboxConfig): Outbox {
   });
   const { queue, sendLease } = tabs;
   const waiters = createWaiters(emitter);
-  let attempt = 0;
-  let blockedUntil = 0;
-  let blockedFor = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const clock = createRetryClock(now, config.retryBaseMs, config.retryCapMs, () => {
+    void requestFlush();
+  });
   let running: Promise<BatchResponse | undefined> | undefined;
   let rerun: Promise<BatchResponse | undefined> | undefined;
   let destroyed = false;
-
-  const schedule = (delay: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      void requestFlush();
-    }, delay);
-    // In Node (server-side rendering, in-process tests) a pending retry must not keep the
-    // process alive; browsers return a number and skip this.
-    (timer as { unref?: () => void }).unref?.();
-  };
-
-  const backOff = (retryAfterMs: number | undefined) => {
-    if (retryAfterMs !== undefined) {
-      blockedUntil = now() + retryAfterMs;
-      blockedFor = retryAfterMs;
-    }
-    schedule(retryAfterMs ?? nextBackoffDelay(attempt, config.retryBaseMs, config.retryCapMs));
-    attempt++;
-  };
-
-  /** Milliseconds the server's `Retry-After` still forbids sending. */
-  const waitLeft = () => {
-    const left = blockedUntil - now();
-    // The wall clock was set back: never wait longer than the server asked for.
-    if (left > blockedFor) blockedUntil = now() + blockedFor;
-    return Math.max(0, Math.min(left, blockedFor));
-  };
 
   const reportDropped = (dropped: DropResult | undefined) => {
     if (!dropped) return;
@@ -117,7 +88,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
     return adopted.length > 0;
   };
   const stopHeartbeat = tabs.startHeartbeat(isActive, () => {
-    if (adopt() && timer === undefined) void requestFlush();
+    if (adopt() && !clock.isScheduled()) void requestFlush();
   });
 
   const fail = (message: Message, error: RapportError) => {
@@ -146,14 +117,14 @@ export function createOutbox(config: OutboxConfig): Outbox {
       const response = await sendBatch(config.transport, batch, config.headers(), now());
       outcome = classifyResponse(response, batch.length, now());
     } catch {
-      backOff(undefined);
+      clock.backOff();
       return undefined;
     }
     if (outcome.kind === 'retry') {
-      backOff(outcome.retryAfterMs);
+      clock.backOff(outcome.retryAfterMs);
       return undefined;
     }
-    attempt = 0;
+    clock.resetAttempts();
     if (outcome.kind === 'delivered') {
       applyDelivered(batch, outcome.result);
       return outcome.result;
@@ -174,8 +145,8 @@ export function createOutbox(config: OutboxConfig): Outbox {
 
   const runFlush = async (): Promise<BatchResponse | undefined> => {
     if (destroyed) return undefined;
-    if (waitLeft() > 0) {
-      schedule(waitLeft());
+    if (clock.waitLeft() > 0) {
+      clock.schedule(clock.waitLeft());
       return undefined;
     }
     adopt();
@@ -185,7 +156,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
       while (!destroyed && queue.read().length > 0) {
         // Renewing before every batch keeps a long flush's lease alive.
         if (!sendLease.acquire()) {
-          schedule(Math.min(sendLease.remaining(), LEASE_POLL_MS));
+          clock.schedule(Math.min(sendLease.remaining(), LEASE_POLL_MS));
           break;
         }
         // Read again under the lease: another tab may have sent some in the meantime.
@@ -209,7 +180,7 @@ export function createOutbox(config: OutboxConfig): Outbox {
           emitter.emit('error', {
             error: new RapportError('internal', 'The outbox failed to send', { cause }),
           });
-          backOff(undefined);
+          clock.backOff();
           return undefined;
         })
         .finally(() => {
@@ -238,20 +209,19 @@ export function createOutbox(config: OutboxConfig): Outbox {
       reportDropped(queue.append(message));
       const receipt = waiters.wait(message);
       // Backing off, rate limited or offline: the message is safe; don't hammer the server.
-      if (timer !== undefined || waitLeft() > 0 || isOffline()) {
+      if (clock.isScheduled() || clock.waitLeft() > 0 || isOffline()) {
         // `navigator.onLine` can be wrong; a slow retry still runs if `online` never fires.
-        if (timer === undefined) backOff(undefined);
+        if (!clock.isScheduled()) clock.backOff();
         if (!running) waiters.settleAllQueued();
       } else void requestFlush();
       return receipt;
     },
     flush() {
-      clearTimeout(timer);
-      timer = undefined;
+      clock.cancel();
       return requestFlush();
     },
     retryNow() {
-      attempt = 0;
+      clock.resetAttempts();
       return this.flush();
     },
     drainWithBeacon() {
@@ -260,7 +230,8 @@ export function createOutbox(config: OutboxConfig): Outbox {
       queue.release();
       // A beacon the browser accepts counts as sent, so never hand one over when it would
       // likely fail — offline, backing off, rate limited: those messages wait for the next page.
-      if (attempt > 0 || waitLeft() > 0 || isOffline() || queue.read().length === 0) return;
+      if (clock.isFailing() || clock.waitLeft() > 0 || isOffline() || queue.read().length === 0)
+        return;
       if (!sendLease.acquire()) return; // another tab is sending them
       const sends = splitIntoBatches(queue.read()).map(async (batch) => {
         const response = await config.beacon.send({
@@ -282,17 +253,15 @@ export function createOutbox(config: OutboxConfig): Outbox {
     clear() {
       // Consent withdrawn covers what other tabs and earlier pages left, too.
       tabs.clearAll();
-      clearTimeout(timer);
-      timer = undefined;
-      attempt = 0;
+      clock.cancel();
+      clock.resetAttempts();
       const error = new RapportError('consent_required', 'Discarded: consent was withdrawn');
       waiters.rejectAll(error);
     },
     destroy() {
       destroyed = true;
-      clearTimeout(timer);
+      clock.cancel();
       stopHeartbeat();
-      timer = undefined;
       waiters.settleAllQueued();
       queue.release();
       sendLease.release();
