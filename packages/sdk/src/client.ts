@@ -18,6 +18,7 @@ import {
 import { createEmitter } from './emitter';
 import { RapportError } from './errors';
 import { createIdentity } from './identity';
+import { createLifecycle } from './lifecycle';
 import { createOutbox } from './outbox/outbox';
 import { watchPage } from './page-lifecycle';
 import { pendingSurveyIds } from './pending-surveys';
@@ -27,14 +28,7 @@ import { resilientStore } from './storage/local-storage-store';
 import { beaconTransport } from './transports/beacon';
 import { fetchTransport } from './transports/fetch';
 import { DEFAULT_ENDPOINT } from './transports/read-response';
-import type {
-  ClientOptions,
-  ConsentState,
-  OutboxOptions,
-  RapportClient,
-  Transport,
-  WriteReceipt,
-} from './types';
+import type { ClientOptions, OutboxOptions, RapportClient, Transport, WriteReceipt } from './types';
 import { checkId } from './validate/checks';
 
 /** Default outbox bounds and retry timing; see the README's "Outbox" section. */
@@ -90,11 +84,9 @@ function createClientUsing(
   const headers = () => ({ authorization: `Bearer ${key}` });
   const emitter = createEmitter();
 
-  const stored = storage.getItem(`${prefix}consent`);
-  let consent: ConsentState =
-    stored === 'granted' || stored === 'denied' ? stored : (options?.consent ?? 'granted');
-  let destroyed = false;
-  const identity = createIdentity(storage, `${prefix}identity`, consent === 'granted');
+  const lifecycle = createLifecycle(storage, `${prefix}consent`, options?.consent, emitter);
+  const { allow } = lifecycle;
+  const identity = createIdentity(storage, `${prefix}identity`, lifecycle.consent() === 'granted');
   const outbox = createOutbox({
     storage,
     prefix,
@@ -102,38 +94,23 @@ function createClientUsing(
     beacon,
     headers,
     emitter,
-    isActive: () => consent === 'granted' && !destroyed,
+    refusal: lifecycle.refusal,
     ...resolveOutboxOptions(options?.outbox),
   });
   const redeemer = createRedeemer(
     (body) => call({ method: 'POST', path: '/v1/loyalty/redeem', body }) as Promise<RedeemResponse>,
   );
 
-  const sender = (): Sender => {
-    const { anonymousId, userId, userHash } = identity.current();
-    return { anonymousId, userId, userHash };
-  };
-  const refuse = (): RapportError | undefined => {
-    if (destroyed) return new RapportError('destroyed', 'The client was destroyed');
-    if (consent !== 'granted') {
-      return new RapportError('consent_required', `Consent is ${consent}; call optIn() first`);
-    }
-    return undefined;
-  };
-  /** Throws the refusal, if any: nothing is stored or requested without consent. */
-  const allow = () => {
-    const refusal = refuse();
-    if (refusal) throw refusal;
-  };
   const write = async (build: (from: Sender) => Message): Promise<WriteReceipt> => {
     allow();
-    const built = build(sender());
+    const built = build(identity.current() as Sender);
     const message = runBeforeSend(options?.beforeSend, built, emitter);
     if (!message) return { id: built.id, status: 'dropped' };
     // This write's own flush also sends what an earlier page left: no separate startup flush.
     clearTimeout(startup);
     return outbox.deliver(message);
   };
+
   const call = (req: { method: 'GET' | 'POST'; path: string; body?: unknown }) =>
     request(transport, { ...req, headers: headers() });
   const personal = () => {
@@ -148,24 +125,21 @@ function createClientUsing(
     return { userId, userHash };
   };
 
+  // The outbox asks the lifecycle itself, so these send nothing without consent.
   const stopWatching = watchPage({
     online() {
       emitter.emit('online', {});
-      if (consent === 'granted') void outbox.retryNow();
+      void outbox.retryNow();
     },
     offline() {
       emitter.emit('offline', {});
     },
-    pagehide() {
-      if (consent === 'granted') outbox.drainWithBeacon();
-    },
+    pagehide: outbox.drainWithBeacon,
   });
   // Messages left by an earlier page (or another tab) go out with their original ids — in the
   // next task, so that scanning storage for them never delays the page (or the widget's
   // launcher) that is creating the client right now.
-  const startup = setTimeout(() => {
-    if (consent === 'granted' && !destroyed) void outbox.flush();
-  }, 0);
+  const startup = setTimeout(outbox.flush, 0);
 
   // The one way the user is forgotten, so every listener (the widget's guest view) hears it
   // whether the page called reset() or the visitor opted out.
@@ -173,12 +147,6 @@ function createClientUsing(
     identity.reset();
     redeemer.forget();
     emitter.emit('reset', {});
-  };
-
-  const setConsent = (state: ConsentState) => {
-    consent = state;
-    storage.setItem(`${prefix}consent`, state);
-    emitter.emit('consent', { state });
   };
 
   return {
@@ -190,7 +158,7 @@ function createClientUsing(
       return identity.current().userId;
     },
     get consent() {
-      return consent;
+      return lifecycle.consent();
     },
     identify: (userId, traits, identifyOptions) =>
       write((from) => {
@@ -244,31 +212,30 @@ function createClientUsing(
         return (await call({ method: 'GET', path })) as InboxResponse;
       },
     },
-    on: (event, listener) => emitter.on(event, listener),
-    emit: (event, payload) => emitter.emit(event, payload),
+    on: emitter.on,
+    emit: emitter.emit,
     async flush() {
-      return refuse() ? undefined : outbox.flush();
+      return lifecycle.refusal() ? undefined : outbox.flush();
     },
     reset: forgetUser,
     optIn() {
-      if (destroyed) return;
+      if (lifecycle.isDestroyed()) return;
       identity.persist(true);
-      setConsent('granted');
+      lifecycle.setConsent('granted');
       void outbox.flush();
     },
     optOut() {
-      if (destroyed) return;
+      if (lifecycle.isDestroyed()) return;
       outbox.clear();
       identity.persist(false);
       forgetUser();
-      setConsent('denied');
+      lifecycle.setConsent('denied');
     },
     destroy() {
-      if (destroyed) return;
-      destroyed = true;
+      if (!lifecycle.destroy()) return;
       clearTimeout(startup);
       stopWatching();
-      outbox.destroy();
+      outbox.stop();
       emitter.clear();
     },
   };

@@ -1,6 +1,7 @@
 import type { Message } from '@rapport/protocol';
 import { expect, test } from 'vitest';
 import { createEmitter } from '../src/emitter';
+import { createLifecycle } from '../src/lifecycle';
 import { createOutbox } from '../src/outbox/outbox';
 import { memoryStore } from '../src/storage/memory-store';
 import { scriptedTransport } from './helpers/scripted-transport';
@@ -18,20 +19,24 @@ test('a destroyed outbox refuses new messages, lists none and hands none to the 
   storage.setItem('rapport:pk_test:outbox', JSON.stringify([message]));
   const server = scriptedTransport();
   const beacon = scriptedTransport();
+  const emitter = createEmitter();
+  const lifecycle = createLifecycle(storage, 'rapport:pk_test:consent', 'granted', emitter);
   const outbox = createOutbox({
     storage,
     prefix: 'rapport:pk_test:',
     transport: server.transport,
     beacon: beacon.transport,
     headers: () => ({}),
-    emitter: createEmitter(),
+    emitter,
     maxMessages: 10,
     maxBytes: 100_000,
     retryBaseMs: 1_000,
     retryCapMs: 1_000,
-    isActive: () => true,
+    refusal: lifecycle.refusal,
   });
-  outbox.destroy();
+  // The client's destroy(): the lifecycle says so, then the outbox stops.
+  lifecycle.destroy();
+  outbox.stop();
   await expect(outbox.deliver({ ...message, id: 'm2' })).rejects.toMatchObject({
     code: 'destroyed',
     message: 'The client was destroyed',
