@@ -6,7 +6,12 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'test/mutation/vitest.sdk.config.ts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: ['packages/sdk/src/outbox/**/*.ts', 'packages/sdk/src/client.ts'],
+  mutate: [
+    'packages/sdk/src/outbox/**/*.ts',
+    'packages/sdk/src/client.ts',
+    'packages/sdk/src/lifecycle.ts',
+    'packages/sdk/src/reader.ts',
+  ],
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: 'test/mutation/reports/sdk.json' },
   tempDirName: '.stryker-tmp',

@@ -1,11 +1,4 @@
-import type {
-  EligibleSurvey,
-  InboxResponse,
-  LoyaltyView,
-  Message,
-  RedeemResponse,
-  WidgetConfig,
-} from '@rapport/protocol';
+import type { Message } from '@rapport/protocol';
 import { runBeforeSend } from './before-send';
 import {
   buildFeedback,
@@ -16,28 +9,18 @@ import {
   type Sender,
 } from './build-messages';
 import { createEmitter } from './emitter';
-import { RapportError } from './errors';
 import { createIdentity } from './identity';
 import { createLifecycle } from './lifecycle';
 import { createOutbox } from './outbox/outbox';
+import { resolveOutboxOptions } from './outbox/resolve-options';
 import { watchPage } from './page-lifecycle';
-import { pendingSurveyIds } from './pending-surveys';
-import { request, withQuery } from './reads';
-import { createRedeemer } from './redeem';
+import { createReader } from './reader';
 import { resilientStore } from './storage/local-storage-store';
 import { beaconTransport } from './transports/beacon';
 import { fetchTransport } from './transports/fetch';
 import { DEFAULT_ENDPOINT } from './transports/read-response';
-import type { ClientOptions, OutboxOptions, RapportClient, Transport, WriteReceipt } from './types';
+import type { ClientOptions, RapportClient, Transport, WriteReceipt } from './types';
 import { checkId } from './validate/checks';
-
-/** Default outbox bounds and retry timing; see the README's "Outbox" section. */
-export const OUTBOX_DEFAULTS = {
-  maxMessages: 500,
-  maxBytes: 1024 * 1024,
-  retryBaseMs: 1000,
-  retryCapMs: 60_000,
-} as const;
 
 /**
  * Creates a Rapport client. Writes (`identify`, `track`, `page`, `feedback`, survey answers)
@@ -70,6 +53,11 @@ export function createClientWith(
   return (options) => createClientUsing(options, defaultTransport);
 }
 
+/**
+ * Puts a client together from its parts — the lifecycle (consent, destroyed), the identity,
+ * the outbox and the reader — and maps the public methods onto them; what it keeps itself is
+ * the write path (build, `beforeSend`, outbox) and the page's events.
+ */
 function createClientUsing(
   options: ClientOptions,
   defaultTransport: (options: { endpoint: string }) => Transport,
@@ -97,9 +85,7 @@ function createClientUsing(
     refusal: lifecycle.refusal,
     ...resolveOutboxOptions(options?.outbox),
   });
-  const redeemer = createRedeemer(
-    (body) => call({ method: 'POST', path: '/v1/loyalty/redeem', body }) as Promise<RedeemResponse>,
-  );
+  const reader = createReader(transport, headers, lifecycle, identity, outbox);
 
   const write = async (build: (from: Sender) => Message): Promise<WriteReceipt> => {
     allow();
@@ -109,20 +95,6 @@ function createClientUsing(
     // This write's own flush also sends what an earlier page left: no separate startup flush.
     clearTimeout(startup);
     return outbox.deliver(message);
-  };
-
-  const call = (req: { method: 'GET' | 'POST'; path: string; body?: unknown }) =>
-    request(transport, { ...req, headers: headers() });
-  const personal = () => {
-    allow();
-    const { userId, userHash } = identity.current();
-    if (userId === undefined || userHash === undefined) {
-      throw new RapportError(
-        'unauthorized',
-        'Call identify(userId, traits, { userHash }) before reading personal data',
-      );
-    }
-    return { userId, userHash };
   };
 
   // The outbox asks the lifecycle itself, so these send nothing without consent.
@@ -145,7 +117,7 @@ function createClientUsing(
   // whether the page called reset() or the visitor opted out.
   const forgetUser = () => {
     identity.reset();
-    redeemer.forget();
+    reader.forget();
     emitter.emit('reset', {});
   };
 
@@ -170,48 +142,17 @@ function createClientUsing(
     track: (event, properties) => write((from) => buildTrack(from, event, properties)),
     page: (properties) => write((from) => buildPage(from, properties)),
     feedback: (input) => write((from) => buildFeedback(from, input)),
-    async config() {
-      // Even this public read waits for consent: any request tells the server the visitor's
-      // address, which a site asking for consent first must not do before it is given.
-      allow();
-      return (await call({ method: 'GET', path: '/v1/config' })) as WidgetConfig;
-    },
+    config: reader.config,
     surveys: {
-      async eligible() {
-        allow();
-        const { anonymousId, userId } = identity.current();
-        // Taken before asking: an answer acknowledged while the request is in flight may have
-        // reached the server after it chose what to offer.
-        const answered = pendingSurveyIds(outbox.pending());
-        // The server reads at most 2,048 characters of it; a longer URL would fail the request.
-        const url = (globalThis as { location?: { href?: string } }).location?.href?.slice(0, 2048);
-        const path = withQuery('/v1/surveys/eligible', { anonymousId, userId, url });
-        const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
-        for (const id of pendingSurveyIds(outbox.pending())) answered.add(id);
-        return (body?.surveys ?? []).filter((survey) => !answered.has(survey.id));
-      },
+      eligible: reader.eligible,
       respond: (surveyId, answer) => write((from) => buildSurveyResponse(from, surveyId, answer)),
       dismiss: (surveyId) =>
         write((from) =>
           buildTrack(from, '$survey_dismissed', { surveyId: checkId(surveyId, 'surveyId') }),
         ),
     },
-    loyalty: {
-      async get() {
-        const path = withQuery('/v1/loyalty', personal());
-        return (await call({ method: 'GET', path })) as LoyaltyView;
-      },
-      async redeem(rewardId) {
-        const who = personal();
-        return redeemer.redeem({ ...who, rewardId: checkId(rewardId, 'rewardId') });
-      },
-    },
-    inbox: {
-      async get() {
-        const path = withQuery('/v1/inbox', personal());
-        return (await call({ method: 'GET', path })) as InboxResponse;
-      },
-    },
+    loyalty: reader.loyalty,
+    inbox: reader.inbox,
     on: emitter.on,
     emit: emitter.emit,
     async flush() {
@@ -239,16 +180,6 @@ function createClientUsing(
       emitter.clear();
     },
   };
-}
-
-/** The outbox options with defaults for anything missing or not a positive number. */
-function resolveOutboxOptions(given: OutboxOptions | undefined): Required<OutboxOptions> {
-  const resolved: Required<OutboxOptions> = { ...OUTBOX_DEFAULTS };
-  for (const name of Object.keys(resolved) as (keyof OutboxOptions)[]) {
-    const value = given?.[name];
-    if (typeof value === 'number' && value > 0) resolved[name] = value;
-  }
-  return resolved;
 }
 
 function globalLocalStorage() {

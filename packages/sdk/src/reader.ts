@@ -1,0 +1,95 @@
+import type {
+  EligibleSurvey,
+  InboxResponse,
+  LoyaltyView,
+  RedeemResponse,
+  WidgetConfig,
+} from '@rapport/protocol';
+import { RapportError } from './errors';
+import type { Identity } from './identity';
+import type { Lifecycle } from './lifecycle';
+import type { Outbox } from './outbox/outbox';
+import { pendingSurveyIds } from './pending-surveys';
+import { request, withQuery } from './reads';
+import { createRedeemer } from './redeem';
+import type { RapportClient, Transport } from './types';
+import { checkId } from './validate/checks';
+
+/** The client's reads, and the redeem call that goes straight to the server like them. */
+export interface Reader {
+  config: RapportClient['config'];
+  eligible: RapportClient['surveys']['eligible'];
+  loyalty: RapportClient['loyalty'];
+  inbox: RapportClient['inbox'];
+  /** Forgets the ids kept to retry a redemption safely (the user is forgotten). */
+  forget(): void;
+}
+
+/**
+ * Creates the reader. Reads skip the outbox, because the caller is waiting for the answer, but
+ * ask for consent like writes do; personal reads also need the user's proof (`userHash`).
+ */
+export function createReader(
+  transport: Transport,
+  headers: () => Record<string, string>,
+  lifecycle: Pick<Lifecycle, 'allow'>,
+  identity: Identity,
+  outbox: Pick<Outbox, 'pending'>,
+): Reader {
+  const { allow } = lifecycle;
+  const call = (req: { method: 'GET' | 'POST'; path: string; body?: unknown }) =>
+    request(transport, { ...req, headers: headers() });
+  const personal = () => {
+    allow();
+    const { userId, userHash } = identity.current();
+    if (userId === undefined || userHash === undefined) {
+      throw new RapportError(
+        'unauthorized',
+        'Call identify(userId, traits, { userHash }) before reading personal data',
+      );
+    }
+    return { userId, userHash };
+  };
+  const redeemer = createRedeemer(
+    (body) => call({ method: 'POST', path: '/v1/loyalty/redeem', body }) as Promise<RedeemResponse>,
+  );
+
+  return {
+    async config() {
+      // Even this public read waits for consent: any request tells the server the visitor's
+      // address, which a site asking for consent first must not do before it is given.
+      allow();
+      return (await call({ method: 'GET', path: '/v1/config' })) as WidgetConfig;
+    },
+    async eligible() {
+      allow();
+      const { anonymousId, userId } = identity.current();
+      // Taken before asking: an answer acknowledged while the request is in flight may have
+      // reached the server after it chose what to offer.
+      const answered = pendingSurveyIds(outbox.pending());
+      // The server reads at most 2,048 characters of it; a longer URL would fail the request.
+      const url = (globalThis as { location?: { href?: string } }).location?.href?.slice(0, 2048);
+      const path = withQuery('/v1/surveys/eligible', { anonymousId, userId, url });
+      const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
+      for (const id of pendingSurveyIds(outbox.pending())) answered.add(id);
+      return (body?.surveys ?? []).filter((survey) => !answered.has(survey.id));
+    },
+    loyalty: {
+      async get() {
+        const path = withQuery('/v1/loyalty', personal());
+        return (await call({ method: 'GET', path })) as LoyaltyView;
+      },
+      async redeem(rewardId) {
+        const who = personal();
+        return redeemer.redeem({ ...who, rewardId: checkId(rewardId, 'rewardId') });
+      },
+    },
+    inbox: {
+      async get() {
+        const path = withQuery('/v1/inbox', personal());
+        return (await call({ method: 'GET', path })) as InboxResponse;
+      },
+    },
+    forget: redeemer.forget,
+  };
+}
