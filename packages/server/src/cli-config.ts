@@ -29,6 +29,8 @@ export interface CliConfig {
   dataDir: string;
   /** Redis URL for shared rate limits; when absent, limits are per process. */
   redisUrl: string | undefined;
+  /** `RAPPORT_REDIS_PREFIX`: prefix of the rate-limit keys (`limits.keyPrefix`). */
+  redisPrefix: string;
   /** The folder served at `/` (`RAPPORT_STATIC_DIR`); none for an installed server. */
   staticDir: string | undefined;
   /** The script-tag bundle served at `/rapport.js` (`RAPPORT_WIDGET_PATH`). */
@@ -113,6 +115,7 @@ const cliEnvSchema = z.object({
   ),
   RAPPORT_DATA_DIR: text(),
   REDIS_URL: setting((raw) => urlOf('REDIS_URL', raw, ['redis:', 'rediss:'], 'redis://cache:6379')),
+  RAPPORT_REDIS_PREFIX: text(),
   RAPPORT_STATIC_DIR: text(),
   RAPPORT_WIDGET_PATH: text(),
   RAPPORT_CONSOLE_DIR: text(),
@@ -157,6 +160,7 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.RAPPORT_DATA_DIR ?? './.rapport/',
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.RAPPORT_REDIS_PREFIX ?? 'rapport',
     staticDir: e.RAPPORT_STATIC_DIR ?? repositoryDemoSite(),
     widgetPath: e.RAPPORT_WIDGET_PATH ?? installedWidgetBundle(),
     widgetVersion: e.RAPPORT_WIDGET_PATH ? undefined : installedWidgetVersion(),

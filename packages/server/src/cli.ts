@@ -27,15 +27,19 @@ Commands:
 ${OPERATIONS_USAGE}
 ${PEOPLE_USAGE}
 
-Environment: PORT (8787), HOST (0.0.0.0), DATABASE_URL (PostgreSQL; else PGlite in
-RAPPORT_DATA_DIR, ./.rapport/), REDIS_URL (shared rate limits), RAPPORT_DEMO (1),
-RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR, RAPPORT_WIDGET_PATH, RAPPORT_SHUTDOWN_SECONDS (10),
-RAPPORT_TRUST_PROXY (loopback, addresses/CIDRs, or a hop count; unset: no proxy),
-RAPPORT_RATE_LIMIT_IP (600/min), RAPPORT_RATE_LIMIT_KEY (6000/min, secret keys),
-RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY (60000/min), RAPPORT_METRICS_TOKEN (/metrics on PORT
-for Bearer <token>), RAPPORT_METRICS_PORT (/metrics on that port instead),
-RAPPORT_IDEMPOTENCY_DAYS (30, at least 7), RAPPORT_EVENT_RETENTION_DAYS (unset: keep events),
-RAPPORT_PRUNE_INTERVAL_MINUTES (60; 0 for never).`;
+Environment (each is checked at start; see the README for the full table):
+  PORT (8787), HOST (0.0.0.0), RAPPORT_SHUTDOWN_SECONDS (10)
+  DATABASE_URL (PostgreSQL; else PGlite in RAPPORT_DATA_DIR, ./.rapport/)
+  REDIS_URL (shared rate limits), RAPPORT_REDIS_PREFIX (rapport)
+  RAPPORT_DEMO (1; 0 in production), RAPPORT_DEMO_ORIGINS, RAPPORT_STATIC_DIR,
+  RAPPORT_WIDGET_PATH, RAPPORT_CONSOLE_DIR, RAPPORT_PUBLIC_URL, RAPPORT_COOKIE_SECURE
+  RAPPORT_TRUST_PROXY (loopback, addresses/CIDRs, or a hop count; unset: no proxy)
+  RAPPORT_RATE_LIMIT_IP (600/min), RAPPORT_RATE_LIMIT_KEY (6000/min, secret keys),
+  RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY (60000/min); 0 for no limit
+  RAPPORT_METRICS_TOKEN (/metrics on PORT for Bearer <token>),
+  RAPPORT_METRICS_PORT (/metrics on that port instead)
+  RAPPORT_IDEMPOTENCY_DAYS (30, at least 7), RAPPORT_EVENT_RETENTION_DAYS (unset: keep),
+  RAPPORT_PRUNE_INTERVAL_MINUTES (60; 0 for never)`;
 
 async function openStore(config: CliConfig): Promise<Store> {
   if (config.databaseUrl) return createPostgresStore({ connectionString: config.databaseUrl });
@@ -131,6 +135,7 @@ async function start(config: CliConfig) {
     ...(registry ? { metrics: { registry, token: onMainPort(config) } } : {}),
     limits: {
       redis,
+      keyPrefix: config.redisPrefix,
       trustProxy: config.trustProxy,
       ...(config.perIp === undefined ? {} : { perIp: config.perIp }),
       ...(config.perKey === undefined ? {} : { perKey: config.perKey }),
