@@ -25,7 +25,12 @@ export { createJsonLogger, type JsonLoggerOptions, type Logger, silentLogger } f
 export type { TrustProxy } from './middleware/client-ip';
 export { type PruneJob, type PruneJobOptions, startPruneJob } from './prune-job';
 export { metricsApp } from './routes/metrics';
-export { backupDataDir, DataDirNotEmptyError, restoreDataDir } from './store/backup';
+export {
+  backupDataDir,
+  DataDirNotEmptyError,
+  NoDatabaseError,
+  restoreDataDir,
+} from './store/backup';
 export * from './store/index';
 export { type NewProject, type Project, upsertProject } from './store/projects';
 export { type PruneOptions, type PruneResult, prune } from './store/prune';

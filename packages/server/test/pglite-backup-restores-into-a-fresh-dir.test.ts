@@ -88,6 +88,9 @@ describe('a PGlite backup', () => {
     }
     expect(existsSync(join(target, LOCK_FILE_NAME))).toBe(false);
     await expect(restoreDataDir(file, target)).rejects.toThrow(/is not empty/);
+    await expect(backupDataDir(join(dir, 'nothing-here'), file)).rejects.toThrow(
+      /no Rapport database/,
+    );
     const other = join(dir, 'other');
     await rm(other, { recursive: true, force: true });
     await writeFile(join(dir, 'not-a-backup.tar.gz'), 'nope');

@@ -1,8 +1,16 @@
-import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock, LOCK_FILE_NAME } from './data-dir-lock';
+
+/** Thrown when a backup is asked of a directory that holds no database. */
+export class NoDatabaseError extends Error {
+  override readonly name = 'NoDatabaseError' as const;
+  constructor(dataDir: string) {
+    super(`There is no Rapport database in ${dataDir} (check RAPPORT_DATA_DIR).`);
+  }
+}
 
 /** Thrown when a restore would overwrite data. */
 export class DataDirNotEmptyError extends Error {
@@ -21,12 +29,14 @@ export class DataDirNotEmptyError extends Error {
  * of files under a running database is not a backup. Written under a temporary name and then
  * renamed, so `outFile` is either the old file or the whole new backup, never half of one.
  *
- * @throws DataDirInUseError when a live process holds `dataDir`.
+ * @throws DataDirInUseError when a live process holds `dataDir`; NoDatabaseError when it
+ *   holds no database.
  * @returns the size of the backup in bytes.
  * @example
  * await backupDataDir('./.rapport/', 'rapport-2026-12-03.tar.gz');
  */
 export async function backupDataDir(dataDir: string, outFile: string): Promise<number> {
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new NoDatabaseError(dataDir);
   const lock = acquireDataDirLock(dataDir);
   try {
     const pglite = new PGlite(dataDir);

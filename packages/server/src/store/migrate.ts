@@ -22,10 +22,14 @@ export async function migrationNames(): Promise<string[]> {
 
 /**
  * The migrations this build ships that the database has not recorded yet; every one of them
- * when `rapport_migrations` does not exist (a database never migrated).
+ * when `rapport_migrations` does not exist (a database never migrated). `shipped` lets a
+ * caller that asks often (`/ready`) read the folder once.
  */
-export async function pendingMigrations(store: Store): Promise<string[]> {
-  const files = await migrationNames();
+export async function pendingMigrations(
+  store: Store,
+  shipped: Promise<string[]> = migrationNames(),
+): Promise<string[]> {
+  const files = await shipped;
   const exists = await sql<{ found: string | null }>`
     SELECT to_regclass('rapport_migrations')::text AS found`.execute(store.db);
   if (!exists.rows[0]?.found) return files;
