@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { silentLogger } from '../src/logger';
-import { migrationNames } from '../src/store/index';
+import { createPgliteStore, migrate, migrationNames } from '../src/store/index';
 import type { Store } from '../src/store/store';
 import { databases } from './helpers/databases';
 import { useProxiedPostgres } from './helpers/proxied-postgres';
@@ -93,6 +93,20 @@ describe.each(databases)('/ready on $name', (database) => {
       }
     },
   );
+});
+
+describe('/ready when PGlite is gone', () => {
+  it('answers 503 at once once the database is closed', async () => {
+    const store = await createPgliteStore();
+    await migrate(store);
+    const app = appOver(store);
+    expect((await send(app, 'GET', '/ready', undefined, { key: null })).status).toBe(200);
+    await store.close();
+    const startedAt = Date.now();
+    const res = await send(app, 'GET', '/ready', undefined, { key: null });
+    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    expectNotReady(res);
+  }, 60_000);
 });
 
 describe.skipIf(!postgresUrl)('/ready while PostgreSQL is away', () => {
