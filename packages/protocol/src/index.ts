@@ -97,6 +97,22 @@ export type {
   TrackMessage,
 } from './schemas/messages';
 export type {
+  Breakdown,
+  BreakdownRow,
+  CsatFigures,
+  NpsFigures,
+  PeriodReport,
+  ResponseRate,
+  ScoreSummary,
+  SeriesPoint,
+  SurveyComment,
+  SurveyCommentsPage,
+  SurveyCommentsQuery,
+  SurveyListItem,
+  SurveyReport,
+  SurveyReportQuery,
+} from './schemas/survey-report';
+export type {
   EligibleSurvey,
   EligibleSurveysResponse,
   FollowUp,
@@ -111,4 +127,5 @@ export type {
   TimelineEntry,
   TimelinePage,
 } from './schemas/timeline';
+export * from './survey-scales';
 export * from './vocabulary';
