@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Page,
-  type Survey,
+  type SurveyListItem,
   surveyInputSchema,
   surveyPatchSchema,
 } from '@rapport/protocol/schemas';
@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { ApiError, NotFoundError } from '../errors';
 import { parseBody, parsePatchBody } from '../request-input';
+import { withListSummaries } from '../store/survey-list-summary';
 import { createSurvey, deleteSurvey, getSurvey, listSurveys, updateSurvey } from '../store/surveys';
 
 function missing(id: string) {
@@ -17,14 +18,17 @@ function missing(id: string) {
 
 /**
  * Survey CRUD at `/v1/admin/surveys`. A project has a handful of surveys, so the list is one
- * page (`nextCursor` never set).
+ * page (`nextCursor` never set); each item carries its all-time `summary` (answers, NPS or
+ * CSAT average), so a list needs one request.
  */
 export function adminSurveyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   const max = deps.limits.maxBodyBytes;
   return new Hono<AppEnv>()
     .get('/v1/admin/surveys', async (c) => {
-      const page: Page<Survey> = { items: await listSurveys(db, c.get('project').id) };
+      const projectId = c.get('project').id;
+      const surveys = await listSurveys(db, projectId);
+      const page: Page<SurveyListItem> = { items: await withListSummaries(db, projectId, surveys) };
       return c.json(page);
     })
     .post('/v1/admin/surveys', async (c) => {

@@ -1,5 +1,6 @@
 import type { NpsSummary } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
+import { type BucketUnit, withEmptyBuckets } from './buckets';
 import { isoOf, numberOf } from './rows';
 import type { Database } from './schema';
 
@@ -17,40 +18,12 @@ export function npsScore(promoters: number, detractors: number, responses: numbe
   return Math.sign(percent) * Math.round(Math.abs(percent)) || 0;
 }
 
-type TrendPoint = NpsSummary['trend'][number];
-
-/** The start of the bucket after `start` (UTC; months by calendar). */
-function nextBucket(start: Date, interval: NpsFilter['interval']): Date {
-  const next = new Date(start);
-  if (interval === 'month') next.setUTCMonth(next.getUTCMonth() + 1);
-  else next.setUTCDate(next.getUTCDate() + (interval === 'week' ? 7 : 1));
-  return next;
-}
-
-/**
- * Adds the buckets without responses between the first and the last one, as
- * `{ nps: null, responses: 0 }`, so a chart of the trend does not silently skip a quiet week.
- */
-function withEmptyBuckets(trend: TrendPoint[], interval: NpsFilter['interval']): TrendPoint[] {
-  const first = trend[0];
-  const last = trend.at(-1);
-  if (!first || !last) return trend;
-  const byStart = new Map(trend.map((point) => [point.start, point]));
-  const filled: TrendPoint[] = [];
-  const end = Date.parse(last.start);
-  for (let at = new Date(first.start); at.getTime() <= end; at = nextBucket(at, interval)) {
-    const start = at.toISOString();
-    filled.push(byStart.get(start) ?? { start, nps: null, responses: 0 });
-  }
-  return filled;
-}
-
 /** Filters for {@link npsSummary}. */
 export interface NpsFilter {
   surveyId?: string;
   from?: Date;
   to?: Date;
-  interval: 'day' | 'week' | 'month';
+  interval: BucketUnit;
 }
 
 /**
@@ -105,6 +78,10 @@ export async function npsSummary(
     promoters,
     passives: responses - promoters - detractors,
     detractors,
-    trend: withEmptyBuckets(trend, filter.interval),
+    trend: withEmptyBuckets(trend, filter.interval, (start) => ({
+      start,
+      nps: null,
+      responses: 0,
+    })),
   };
 }
