@@ -127,5 +127,14 @@ export type {
   TimelineEntry,
   TimelinePage,
 } from './schemas/timeline';
+export type {
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookInput,
+  WebhookPatch,
+  WebhookSecretRotated,
+} from './schemas/webhooks';
 export * from './survey-scales';
 export * from './vocabulary';
+export * from './webhooks';

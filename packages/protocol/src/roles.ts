@@ -34,6 +34,11 @@ export const AUDIT_ACTIONS = [
   'feedback_assigned',
   'customer_erased',
   'project_deleted',
+  'webhook_created',
+  'webhook_updated',
+  'webhook_deleted',
+  'webhook_secret_rotated',
+  'webhook_disabled',
 ] as const;
 
 /** An audited action. */

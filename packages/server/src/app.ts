@@ -20,6 +20,7 @@ import { type ConsoleOptions, createConsoleDeps } from './people/console-options
 import { createProjectCache } from './project-cache';
 import { countRefusals, createConsumer } from './rate-limiter';
 import { adminRoutes } from './routes/admin';
+import { adminWebhookRoutes } from './routes/admin-webhooks';
 import { consoleRoutes } from './routes/console';
 import { metricsRoutes } from './routes/metrics';
 import { publicRoutes } from './routes/public';
@@ -58,6 +59,12 @@ export interface AppOptions extends ConsoleOptions {
    * @default undefined (nothing recorded, `/metrics` is 404)
    */
   metrics?: { registry: Registry; token?: string };
+  /**
+   * Webhook endpoints: `allowPrivateDestinations` accepts URLs naming loopback, private or
+   * link-local addresses (give the worker, `startWebhookWorker`, the same setting).
+   * @default { allowPrivateDestinations: false }
+   */
+  webhooks?: { allowPrivateDestinations?: boolean };
 }
 
 /** An error's name and message for the log (never its parameters). */
@@ -155,6 +162,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/*', publicAccess(deps));
   app.route('/', publicRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route(
+    '/',
+    adminWebhookRoutes(deps, {
+      allowPrivateDestinations: options.webhooks?.allowPrivateDestinations === true,
+    }),
+  );
   app.route('/', consoleRoutes(deps));
   if (metrics && options.metrics?.token) {
     app.route('/', metricsRoutes(metrics.registry, options.metrics.token));

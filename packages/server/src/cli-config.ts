@@ -70,6 +70,10 @@ export interface CliConfig {
   eventRetentionDays: number | undefined;
   /** `RAPPORT_PRUNE_INTERVAL_MINUTES`: how often `start` prunes (60); `0` for never. */
   pruneIntervalMs: number;
+  /** `RAPPORT_WEBHOOKS_WORKER`: deliver webhooks from this process (default on). */
+  webhooksWorker: boolean;
+  /** `RAPPORT_WEBHOOKS_ALLOW_PRIVATE`: webhooks may reach loopback, private and link-local addresses. */
+  webhooksAllowPrivate: boolean;
 }
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -137,6 +141,10 @@ const cliEnvSchema = z.object({
   RAPPORT_PRUNE_INTERVAL_MINUTES: setting(
     (raw) => wholeOf('RAPPORT_PRUNE_INTERVAL_MINUTES', raw, 0) ?? 60,
   ),
+  RAPPORT_WEBHOOKS_WORKER: setting((raw) => flagOf('RAPPORT_WEBHOOKS_WORKER', raw) ?? true),
+  RAPPORT_WEBHOOKS_ALLOW_PRIVATE: setting(
+    (raw) => flagOf('RAPPORT_WEBHOOKS_ALLOW_PRIVATE', raw) ?? false,
+  ),
 });
 
 /**
@@ -175,6 +183,8 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
     idempotencyDays: e.RAPPORT_IDEMPOTENCY_DAYS,
     eventRetentionDays: e.RAPPORT_EVENT_RETENTION_DAYS,
     pruneIntervalMs: e.RAPPORT_PRUNE_INTERVAL_MINUTES * 60_000,
+    webhooksWorker: e.RAPPORT_WEBHOOKS_WORKER,
+    webhooksAllowPrivate: e.RAPPORT_WEBHOOKS_ALLOW_PRIVATE,
     demo: e.RAPPORT_DEMO,
     demoOrigins: e.RAPPORT_DEMO_ORIGINS,
   };

@@ -17,6 +17,7 @@ import { metricsApp } from './routes/metrics';
 import { staticFileRoutes } from './static-files';
 import { createPgliteStore, createPostgresStore, migrate, type Store } from './store/index';
 import { prune } from './store/prune';
+import { startWebhookWorker } from './webhooks/worker';
 
 const USAGE = `Usage: rapport <command>
 
@@ -39,7 +40,9 @@ Environment (each is checked at start; see the README for the full table):
   RAPPORT_METRICS_TOKEN (/metrics on PORT for Bearer <token>),
   RAPPORT_METRICS_PORT (/metrics on that port instead)
   RAPPORT_IDEMPOTENCY_DAYS (30, at least 7), RAPPORT_EVENT_RETENTION_DAYS (unset: keep),
-  RAPPORT_PRUNE_INTERVAL_MINUTES (60; 0 for never)`;
+  RAPPORT_PRUNE_INTERVAL_MINUTES (60; 0 for never)
+  RAPPORT_WEBHOOKS_WORKER (1; 0 leaves delivery to other instances),
+  RAPPORT_WEBHOOKS_ALLOW_PRIVATE (0; 1 lets webhooks reach private addresses)`;
 
 async function openStore(config: CliConfig): Promise<Store> {
   if (config.databaseUrl) return createPostgresStore({ connectionString: config.databaseUrl });
@@ -145,6 +148,7 @@ async function start(config: CliConfig) {
     },
     ...readConsoleEnv(process.env),
     setupToken,
+    webhooks: { allowPrivateDestinations: config.webhooksAllowPrivate },
   });
   if (config.demo) {
     const origins = [
@@ -200,6 +204,13 @@ async function start(config: CliConfig) {
           },
         })
       : undefined;
+  const webhookWorker = config.webhooksWorker
+    ? startWebhookWorker({
+        store,
+        logger,
+        allowPrivateDestinations: config.webhooksAllowPrivate,
+      })
+    : undefined;
   const stop = async (signal: NodeJS.Signals) => {
     // A second signal (Ctrl-C twice) means now; so does a store that will not close.
     process.once('SIGINT', () => process.exit(1));
@@ -207,7 +218,13 @@ async function start(config: CliConfig) {
     setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
     logger.info('stopping', { signal, graceSeconds: config.shutdownGraceMs / 1000 });
     // A prune run stops between statements; each is a few thousand rows, well inside the bound.
-    await Promise.all([node.close(), metricsNode?.close(), pruneJob?.stop()]);
+    // The webhook worker aborts its attempts in flight and gives their claims back at once.
+    await Promise.all([
+      node.close(),
+      metricsNode?.close(),
+      pruneJob?.stop(),
+      webhookWorker?.stop(),
+    ]);
     // Closing the store releases the data directory's lock for the next process.
     await store.close().catch(() => {});
     redis?.disconnect();

@@ -34,3 +34,15 @@ export {
 export * from './store/index';
 export { type NewProject, type Project, upsertProject } from './store/projects';
 export { type PruneOptions, type PruneResult, prune } from './store/prune';
+export { RETRY_DELAYS_MS } from './webhooks/backoff';
+export { isPrivateAddress } from './webhooks/destination';
+export { enqueueWebhookEvent } from './webhooks/enqueue';
+export { signWebhook } from './webhooks/signature';
+export {
+  createWebhookSender,
+  type StartWebhookWorkerOptions,
+  startWebhookWorker,
+  type WebhookSender,
+  type WebhookWorker,
+  type WebhookWorkerOptions,
+} from './webhooks/worker';

@@ -99,9 +99,9 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
         throw new InvalidBodyError('assigneeId: not a teammate of this project.');
       }
       const found = await db.transaction().execute(async (trx) => {
-        const change = await updateFeedback(trx, projectId, id, patch);
-        if (!change) return false;
         const now = deps.clock();
+        const change = await updateFeedback(trx, projectId, id, patch, now);
+        if (!change) return false;
         if (change.status) {
           const details = { from: change.status.from, to: change.status.to };
           await recordAudit(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../app-env';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { recordAudit } from './audit-log';
 import { numberOf } from './rows';
 import type { Database } from './schema';
@@ -111,6 +112,12 @@ export async function eraseCustomer(
     const byEmail = emails.length
       ? sql`project_id = ${projectId} AND lower(email) IN (${sql.join(emails)})`
       : sql`false`;
+    // Queued or logged webhook events about the person: theirs, their browsers', their threads'.
+    const deliveriesAbout = sql`project_id = ${projectId} AND (data->>'userId' = ${userId}
+      OR data->>'anonymousId' IN ${linkedBrowsers(projectId, userId)}
+      OR coalesce(data->>'feedbackId', data->>'id') IN
+        (SELECT id FROM feedback WHERE (${person}) OR (${byEmail})))`;
+    erased.webhook_deliveries = await deleteRows(trx, 'webhook_deliveries', deliveriesAbout);
     erased.feedback =
       (await deleteRows(trx, 'feedback', person)) + (await deleteRows(trx, 'feedback', byEmail));
     erased.events = await deleteRows(trx, 'events', person);
@@ -121,6 +128,9 @@ export async function eraseCustomer(
     erased.loyalty_members = await deleteRows(trx, 'loyalty_members', byUser);
     erased.claims = await dropClaims(trx, projectId, userId);
     const eraseId = `erase_${randomUUID()}`;
+    // The receiver needs the user id to erase the person on its side too.
+    const data = { projectId, userId, eraseId };
+    await enqueueWebhookEvent(trx, projectId, 'customer.erased', data, now);
     await recordAudit(
       trx,
       { projectId, actor, action: 'customer_erased', target: eraseId, details: { erased } },

@@ -7,6 +7,7 @@ import type {
   ThreadPost,
 } from '@rapport/protocol';
 import type { Kysely } from 'kysely';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { customerCard, personOfUser } from './customers-directory';
 import { feedbackRow, type ReplyRow, replyRowsOf } from './feedback';
 import { inboxItemsOf, tagsOf } from './inbox-list';
@@ -108,13 +109,15 @@ export interface FeedbackChange {
 
 /**
  * Sets the status and/or the assignee of an item, locking its row so two concurrent changes
- * report what each really changed; undefined when there is no such item.
+ * report what each really changed; undefined when there is no such item. A status change
+ * queues `feedback.status_changed`: call it inside the transaction of the change.
  */
 export async function updateFeedback(
   db: Kysely<Database>,
   projectId: string,
   id: string,
   patch: { status?: FeedbackStatus; assigneeId?: string | null },
+  now: Date,
 ): Promise<FeedbackChange | undefined> {
   const current = await db
     .selectFrom('feedback')
@@ -142,6 +145,10 @@ export async function updateFeedback(
     .where('project_id', '=', projectId)
     .where('id', '=', id)
     .execute();
+  if (change.status) {
+    const data = { projectId, feedbackId: id, from: change.status.from, to: change.status.to };
+    await enqueueWebhookEvent(db, projectId, 'feedback.status_changed', data, now);
+  }
   return change;
 }
 

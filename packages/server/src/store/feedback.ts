@@ -7,6 +7,7 @@ import type {
   Reply,
 } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { isoOf, jsonOf } from './rows';
 import type { Database, FeedbackTable } from './schema';
 
@@ -123,7 +124,8 @@ export interface ReplyAuthor {
 
 /**
  * Adds a reply to a feedback item; undefined when the item does not exist. With an explicit
- * `id` the call is idempotent (used by the demo seed).
+ * `id` the call is idempotent (used by the demo seed). A new reply queues `feedback.replied`
+ * in the same transaction (the caller's, or one of its own).
  */
 export async function addReply(
   db: Kysely<Database>,
@@ -153,11 +155,25 @@ export async function addReply(
     body: reply.body,
     created_at: now,
   };
-  await db
-    .insertInto('feedback_replies')
-    .values({ project_id: projectId, ...row })
-    .onConflict((oc) => oc.columns(['project_id', 'id']).doNothing())
-    .execute();
+  const store = async (trx: Kysely<Database>) => {
+    const inserted = await trx
+      .insertInto('feedback_replies')
+      .values({ project_id: projectId, ...row })
+      .onConflict((oc) => oc.columns(['project_id', 'id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return;
+    const data = {
+      projectId,
+      feedbackId: row.feedback_id,
+      replyId: row.id,
+      author: row.author,
+      body: row.body,
+      createdAt: now.toISOString(),
+    };
+    await enqueueWebhookEvent(trx, projectId, 'feedback.replied', data, now);
+  };
+  await (db.isTransaction ? store(db) : db.transaction().execute(store));
   return row;
 }
 

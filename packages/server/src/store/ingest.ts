@@ -1,5 +1,6 @@
 import type { Message } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
+import { ingestWebhookCtes } from '../webhooks/ingest-outbox';
 import type { Database } from './schema';
 
 /** One message flattened to the columns of `jsonb_to_recordset` below. */
@@ -102,7 +103,8 @@ export function messageKey(projectId: string, id: string): string {
 /**
  * Stores valid messages — unique by (project, id) — in ONE statement: the processed-id insert
  * decides which are new (`ON CONFLICT DO NOTHING`), and data-modifying CTEs write only those
- * into events, feedback and survey responses, then upsert the customers. One statement is
+ * into events, feedback and survey responses, queue their webhook deliveries (see
+ * `webhooks/ingest-outbox.ts`), then upsert the customers. One statement is
  * atomic without an explicit transaction and costs one round trip and one commit, which is
  * what lets ingest meet its throughput budget (DESIGN.md, "Budgets").
  *
@@ -157,7 +159,7 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
         comment, answers, created_at)
       SELECT project_id, id, survey_id, anonymous_id, user_id, score, comment, data, at
       FROM fresh_input WHERE type = 'survey_response'
-    ),
+    ),${ingestWebhookCtes}
     seen AS (
       SELECT project_id, anonymous_id, min(at) AS first_seen_at, max(at) AS last_seen_at
       FROM fresh_input GROUP BY project_id, anonymous_id

@@ -1,6 +1,7 @@
 import type { RedeemResponse } from '@rapport/protocol';
 import type { Kysely, Transaction } from 'kysely';
 import { ConflictError, InsufficientPointsError, NotFoundError } from '../errors';
+import { enqueueTierChange, enqueueWebhookEvent } from '../webhooks/enqueue';
 import type { Database } from './schema';
 
 /*
@@ -107,6 +108,14 @@ export async function earnPoints(
       throw new InsufficientPointsError(member.balance, -entry.points);
     }
     await applyEntry(trx, { projectId, ...entry, id: ledgerId }, now);
+    if (entry.points > 0) {
+      const change = {
+        userId: entry.userId,
+        before: member.lifetime,
+        after: member.lifetime + entry.points,
+      };
+      await enqueueTierChange(trx, projectId, change, now);
+    }
     return {
       balance: member.balance + entry.points,
       lifetimePoints: member.lifetime + Math.max(entry.points, 0),
@@ -173,6 +182,15 @@ export async function redeemReward(
         created_at: now,
       })
       .execute();
+    const redeemed = {
+      projectId,
+      redemptionId: request.id,
+      userId: request.userId,
+      rewardId: request.rewardId,
+      cost,
+      balance: member.balance - cost,
+    };
+    await enqueueWebhookEvent(trx, projectId, 'loyalty.redeemed', redeemed, now);
     return {
       id: request.id,
       rewardId: request.rewardId,

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { WebhookTables } from '../webhooks/schema';
 import type { InboxTables, SearchVector } from './schema-inbox';
 import type { PeopleTables } from './schema-people';
 
@@ -174,7 +175,7 @@ export interface RedemptionsTable {
 }
 
 /** Every table Rapport stores, as Kysely sees it. Mirrors `src/migrations/*.sql`. */
-export interface Database extends PeopleTables, InboxTables {
+export interface Database extends PeopleTables, InboxTables, WebhookTables {
   projects: ProjectsTable;
   customers: CustomersTable;
   processed_messages: ProcessedMessagesTable;

@@ -1,0 +1,57 @@
+import { npsBand } from '@rapport/protocol';
+import { sql } from 'kysely';
+import { NEW_DELIVERY_ID } from './enqueue';
+
+/** The highest NPS score in the detractor band (6), derived from protocol's `npsBand`. */
+const DETRACTOR_MAX = Array.from({ length: 11 }, (_, score) => score)
+  .filter((score) => npsBand(score) === 'detractor')
+  .at(-1) as number;
+
+/** A timestamptz column as ISO 8601 UTC text, the way `Date#toISOString` writes it. */
+function isoText(column: string) {
+  return sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+}
+
+/** `survey.responded` and `nps.detractor` carry the same data. */
+const responseData = sql`jsonb_build_object('projectId', h.project_id, 'id', h.id,
+  'surveyId', h.survey_id, 'anonymousId', h.anonymous_id, 'userId', h.user_id,
+  'score', h.score, 'comment', h.comment, 'createdAt', ${isoText('h.at')})`;
+
+/**
+ * Common table expressions for the ingest statement (`store/ingest.ts`): they read its
+ * `fresh_input` (the messages that were new) and queue `feedback.created`,
+ * `survey.responded` and `nps.detractor` for the endpoints that subscribed — in the very
+ * statement that stores the feedback and answers, so an event exists exactly when its change
+ * does. For a project without an enabled endpoint the cost is one semi-join against the
+ * (small) endpoints table; no row is built.
+ */
+export const ingestWebhookCtes = sql`
+    hooked_input AS (
+      SELECT * FROM fresh_input
+      WHERE type IN ('feedback', 'survey_response')
+        AND project_id IN (SELECT project_id FROM webhook_endpoints WHERE enabled)
+    ),
+    webhook_events AS (
+      SELECT h.project_id, h.received_at, 'feedback.created' AS type,
+        jsonb_build_object('projectId', h.project_id, 'id', h.id,
+          'anonymousId', h.anonymous_id, 'userId', h.user_id, 'message', h.message,
+          'category', h.category, 'rating', h.rating, 'createdAt', ${isoText('h.at')}) AS data
+      FROM hooked_input h WHERE h.type = 'feedback'
+      UNION ALL
+      SELECT h.project_id, h.received_at, 'survey.responded', ${responseData}
+      FROM hooked_input h WHERE h.type = 'survey_response'
+      UNION ALL
+      SELECT h.project_id, h.received_at, 'nps.detractor', ${responseData}
+      FROM hooked_input h
+      JOIN surveys s ON s.project_id = h.project_id AND s.id = h.survey_id AND s.type = 'nps'
+      WHERE h.type = 'survey_response' AND h.score <= ${sql.lit(DETRACTOR_MAX)}
+    ),
+    queued_webhooks AS (
+      INSERT INTO webhook_deliveries
+        (id, project_id, endpoint_id, event_type, data, occurred_at, next_attempt_at, created_at)
+      SELECT ${NEW_DELIVERY_ID}, e.project_id, w.id, e.type, e.data, e.received_at,
+        e.received_at, e.received_at
+      FROM webhook_events e
+      JOIN webhook_endpoints w
+        ON w.project_id = e.project_id AND w.enabled AND e.type = ANY(w.events)
+    ),`;
