@@ -20,9 +20,12 @@ export interface AnswerScope {
  * a verified user id, or when its browser has since been linked to a user by a verified
  * identify (customers.user_id is only ever set by one); otherwise it is its anonymous id's.
  * Two columns, not a prefixed string, so a user id never collides with an anonymous id.
+ * `COLLATE "C"`: people are only compared for equality, so sorting them byte-wise skips the
+ * locale's rules (in EXPLAIN ANALYZE with 5,000 answers, 104 ms → 34 ms together with fresh
+ * statistics; bench/survey-report.ts).
  */
 export const PERSON_OF_ANSWER = sql`coalesce(r.user_id, c.user_id) IS NOT NULL AS is_user,
-  coalesce(r.user_id, c.user_id, r.anonymous_id) AS person`;
+  coalesce(r.user_id, c.user_id, r.anonymous_id) COLLATE "C" AS person`;
 
 function inRange(column: RawBuilder<unknown>, range: TimeRange) {
   const conditions = [];
@@ -54,20 +57,21 @@ export function bucketOf(column: string, unit: 'day' | 'week' | 'month') {
  * The scored answers of a scope with their person, their bucket, and two flags of the
  * counting rule (server README, "Survey reports"): `latest` marks each person's latest answer
  * of the whole range, `latest_in_bucket` their latest answer of each bucket. Later answers win;
- * the message id breaks a tie in time, so the choice is the same on every run.
+ * the message id breaks a tie in time, so the choice is the same on every run. One window
+ * does both: a person's answers newest first keep each bucket together, so the newest of a
+ * bucket is the one whose newer neighbour lies in another bucket (one sort, not two).
  */
 export function countedAnswers(scope: AnswerScope, unit: 'week' | 'month') {
   return sql`
-    SELECT a.*,
-      row_number() OVER (PARTITION BY a.is_user, a.person
-        ORDER BY a.created_at DESC, a.id DESC) = 1 AS latest,
-      row_number() OVER (PARTITION BY a.bucket, a.is_user, a.person
-        ORDER BY a.created_at DESC, a.id DESC) = 1 AS latest_in_bucket
+    SELECT a.*, row_number() OVER person_newest_first = 1 AS latest,
+      a.bucket IS DISTINCT FROM lag(a.bucket) OVER person_newest_first AS latest_in_bucket
     FROM (
-      SELECT r.id, r.score, r.created_at, r.anonymous_id, ${PERSON_OF_ANSWER},
+      SELECT r.id COLLATE "C" AS id, r.score, r.created_at, r.anonymous_id, ${PERSON_OF_ANSWER},
         ${bucketOf('r.created_at', unit)} AS bucket
       FROM survey_responses r
       LEFT JOIN customers c ON c.project_id = r.project_id AND c.anonymous_id = r.anonymous_id
       WHERE ${answerConditions(scope)}
-    ) a`;
+    ) a
+    WINDOW person_newest_first AS (PARTITION BY a.is_user, a.person
+      ORDER BY a.created_at DESC, a.id DESC)`;
 }

@@ -10,13 +10,7 @@ import {
 } from '@rapport/protocol';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { withEmptyBuckets } from './buckets';
-import {
-  type AnswerScope,
-  answerConditions,
-  countedAnswers,
-  PERSON_OF_ANSWER,
-  type TimeRange,
-} from './counted-answers';
+import { type AnswerScope, countedAnswers, type TimeRange } from './counted-answers';
 import { isoOf, numberOf } from './rows';
 import type { Database } from './schema';
 import { addToDistribution, answeredPercent, emptyDistribution, summarize } from './score-summary';
@@ -48,45 +42,6 @@ function distributionsBy<K>(
   return byKey;
 }
 
-/**
- * The period's summary (each person's latest answer of the period) and its series (each
- * person's latest answer of each bucket), from one pass over the answers.
- */
-async function summaryAndSeries(
-  db: Kysely<Database>,
-  scope: AnswerScope,
-  unit: 'week' | 'month',
-): Promise<{ summary: ScoreSummary; series: SeriesPoint[] }> {
-  const { rows } = await sql<{
-    bucket: Date | string;
-    score: unknown;
-    overall: unknown;
-    n: unknown;
-  }>`
-    SELECT bucket, score, count(*) FILTER (WHERE latest) AS overall,
-      count(*) FILTER (WHERE latest_in_bucket) AS n
-    FROM (${countedAnswers(scope, unit)}) counted
-    GROUP BY bucket, score ORDER BY bucket`.execute(db);
-  const overall = emptyDistribution(scope.type);
-  for (const row of rows)
-    addToDistribution(overall, scope.type, numberOf(row.score), numberOf(row.overall));
-  const buckets = distributionsBy(
-    scope.type,
-    rows.map((row) => ({ key: isoOf(row.bucket), score: row.score, n: row.n })),
-  );
-  const series = [...buckets].map(([start, distribution]) => ({
-    start,
-    ...summarize(scope.type, distribution),
-  }));
-  return {
-    summary: summarize(scope.type, overall),
-    series: withEmptyBuckets(series, unit, (start) => ({
-      start,
-      ...summarize(scope.type, emptyDistribution(scope.type)),
-    })),
-  };
-}
-
 function eventRange(range: TimeRange) {
   const conditions = [];
   if (range.from) conditions.push(sql`e.occurred_at >= ${range.from.toISOString()}`);
@@ -95,40 +50,90 @@ function eventRange(range: TimeRange) {
 }
 
 /**
- * Answered and dismissed people of the period. Dismissals are the SDK's `$survey_dismissed`
- * track events, by the same person rule as answers; someone who dismissed and also answered
- * in the period counts as answered only. Nothing records a show yet, so `shown` is null.
+ * The people who dismissed the survey in the period (the SDK's `$survey_dismissed` track
+ * events, by the same person rule as answers), as a CTE.
  */
-async function responseRate(
+function dismissals(scope: AnswerScope) {
+  return sql`
+    SELECT DISTINCT coalesce(e.user_id, c.user_id) IS NOT NULL AS is_user,
+      coalesce(e.user_id, c.user_id, e.anonymous_id) COLLATE "C" AS person
+    FROM events e
+    LEFT JOIN customers c ON c.project_id = e.project_id AND c.anonymous_id = e.anonymous_id
+    WHERE e.project_id = ${scope.projectId} AND e.type = 'track'
+      AND e.name = ${SURVEY_DISMISSED_EVENT} AND e.properties->>'surveyId' = ${scope.surveyId}
+      ${eventRange(scope.range)}`;
+}
+
+/**
+ * The period's summary (each person's latest answer of the period), its series (each
+ * person's latest answer of each bucket) and its response rate, from one pass over the
+ * answers. Someone who dismissed and also answered in the period counts as answered only.
+ * Nothing records a show yet, so `shown` is null (server README, "Survey reports").
+ */
+async function summarySeriesAndRate(
   db: Kysely<Database>,
   scope: AnswerScope,
-  answered: number,
-): Promise<ResponseRate> {
-  const { rows } = await sql<{ dismissed: unknown }>`
-    WITH dismissals AS (
-      SELECT DISTINCT coalesce(e.user_id, c.user_id) IS NOT NULL AS is_user,
-        coalesce(e.user_id, c.user_id, e.anonymous_id) AS person
-      FROM events e
-      LEFT JOIN customers c ON c.project_id = e.project_id AND c.anonymous_id = e.anonymous_id
-      WHERE e.project_id = ${scope.projectId} AND e.type = 'track'
-        AND e.name = ${SURVEY_DISMISSED_EVENT} AND e.properties->>'surveyId' = ${scope.surveyId}
-        ${eventRange(scope.range)}
+  unit: 'week' | 'month',
+): Promise<{ summary: ScoreSummary; series: SeriesPoint[]; rate: ResponseRate }> {
+  const { rows } = await sql<{
+    bucket: Date | string | null;
+    score: unknown;
+    overall: unknown;
+    n: unknown;
+    dismissed: unknown;
+  }>`
+    WITH counted AS MATERIALIZED (${countedAnswers(scope, unit)}),
+    -- One aggregate over answerers and dismissers, not an anti-join: the planner's row
+    -- estimates for a date range made the anti-join a nested loop (10 s at 100,000 answers).
+    dismissed AS (
+      SELECT count(*) FILTER (WHERE dismissed AND NOT answered) AS dismissed FROM (
+        SELECT bool_or(answered) AS answered, bool_or(NOT answered) AS dismissed FROM (
+          SELECT is_user, person, true AS answered FROM counted WHERE latest
+          UNION ALL
+          SELECT is_user, person, false FROM (${dismissals(scope)}) d
+        ) people GROUP BY is_user, person
+      ) reactions
     ),
-    answered AS (
-      SELECT DISTINCT ${PERSON_OF_ANSWER}
-      FROM survey_responses r
-      LEFT JOIN customers c ON c.project_id = r.project_id AND c.anonymous_id = r.anonymous_id
-      WHERE ${answerConditions(scope)}
+    grouped AS (
+      SELECT bucket, score, count(*) FILTER (WHERE latest) AS overall,
+        count(*) FILTER (WHERE latest_in_bucket) AS n
+      FROM counted GROUP BY bucket, score
     )
-    SELECT count(*) AS dismissed FROM dismissals d
-    WHERE NOT EXISTS (SELECT 1 FROM answered a WHERE a.is_user = d.is_user AND a.person = d.person)
-  `.execute(db);
+    -- The right join keeps the dismissal count when there is no answer at all.
+    SELECT g.bucket, g.score, g.overall, g.n, dismissed.dismissed
+    FROM grouped g RIGHT JOIN dismissed ON true
+    ORDER BY g.bucket`.execute(db);
+  const answered = rows.filter((row) => row.bucket !== null);
+  const overall = emptyDistribution(scope.type);
+  for (const row of answered) {
+    addToDistribution(overall, scope.type, numberOf(row.score), numberOf(row.overall));
+  }
+  const buckets = distributionsBy(
+    scope.type,
+    answered.map((row) => ({
+      key: isoOf(row.bucket as Date | string),
+      score: row.score,
+      n: row.n,
+    })),
+  );
+  const series = [...buckets].map(([start, distribution]) => ({
+    start,
+    ...summarize(scope.type, distribution),
+  }));
+  const summary = summarize(scope.type, overall);
   const dismissed = numberOf(rows[0]?.dismissed);
   return {
-    shown: null,
-    answered,
-    dismissed,
-    answeredPercent: answeredPercent(answered, dismissed),
+    summary,
+    series: withEmptyBuckets(series, unit, (start) => ({
+      start,
+      ...summarize(scope.type, emptyDistribution(scope.type)),
+    })),
+    rate: {
+      shown: null,
+      answered: summary.responses,
+      dismissed,
+      answeredPercent: answeredPercent(summary.responses, dismissed),
+    },
   };
 }
 
@@ -215,6 +220,13 @@ async function breakdownOf(
   };
 }
 
+/**
+ * Memory for the report's sorts: each person's latest answer is found by sorting the
+ * period's answers, and with the default 4 MB PostgreSQL sorts 100,000 of them on disk
+ * (bench/survey-report.ts). Set for the report's own transaction only.
+ */
+const REPORT_WORK_MEM = '32MB';
+
 /** The report of one period of one survey (server README, "Survey reports"). */
 export async function periodReport(
   db: Kysely<Database>,
@@ -222,18 +234,17 @@ export async function periodReport(
   unit: 'week' | 'month',
   by?: BreakdownBy,
 ): Promise<PeriodReport> {
-  const { summary, series } = await summaryAndSeries(db, scope, unit);
-  const [rate, breakdown] = await Promise.all([
-    responseRate(db, scope, summary.responses),
-    by ? breakdownOf(db, scope, by) : undefined,
-  ]);
-  const report: PeriodReport = {
-    from: scope.range.from?.toISOString() ?? null,
-    to: scope.range.to?.toISOString() ?? null,
-    summary,
-    series,
-    rate,
-  };
-  if (breakdown) report.breakdown = breakdown;
-  return report;
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('work_mem', ${REPORT_WORK_MEM}, true)`.execute(trx);
+    const { summary, series, rate } = await summarySeriesAndRate(trx, scope, unit);
+    const report: PeriodReport = {
+      from: scope.range.from?.toISOString() ?? null,
+      to: scope.range.to?.toISOString() ?? null,
+      summary,
+      series,
+      rate,
+    };
+    if (by) report.breakdown = await breakdownOf(trx, scope, by);
+    return report;
+  });
 }
