@@ -151,4 +151,15 @@ describe.each(databases)('webhook retries on $name', (database) => {
     });
     expect(enabled.body).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
   });
+
+  it('prunes delivered and failed entries after 30 days, never pending ones', async () => {
+    receiver.answerNext(status(200), status(500));
+    await ingest(ctx, [message('feedback'), message('feedback')]);
+    await sender.deliverDue();
+    ctx.clock.advanceDays(29);
+    expect(await sender.pruneLog()).toBe(0);
+    ctx.clock.advanceDays(2);
+    expect(await sender.pruneLog()).toBe(1);
+    expect(await log()).toMatchObject([{ status: 'pending', attempts: 1 }]);
+  });
 });

@@ -89,6 +89,32 @@ export async function releaseClaim(db: Kysely<Database>, claim: ClaimedDelivery,
     .execute();
 }
 
+/** Rows one statement of {@link pruneDeliveryLog} deletes: short statements, few locks. */
+const PRUNE_BATCH = 5_000;
+
+/**
+ * Deletes delivered and failed deliveries created before `before`, in batches, stopping
+ * between statements when `signal` aborts; pending ones are never deleted.
+ *
+ * @returns how many rows went.
+ */
+export async function pruneDeliveryLog(
+  db: Kysely<Database>,
+  before: Date,
+  signal: AbortSignal,
+): Promise<number> {
+  let deleted = 0;
+  while (!signal.aborted) {
+    const result = await sql`DELETE FROM webhook_deliveries WHERE id IN (
+        SELECT id FROM webhook_deliveries
+        WHERE status <> 'pending' AND created_at < ${before} LIMIT ${PRUNE_BATCH})`.execute(db);
+    const count = Number(result.numAffectedRows ?? 0);
+    deleted += count;
+    if (count < PRUNE_BATCH) break;
+  }
+  return deleted;
+}
+
 /** What {@link recordOutcome} concluded about the endpoint. */
 export interface EndpointVerdict {
   /** True when this failure ended a streak long enough to disable the endpoint. */

@@ -2,7 +2,13 @@ import { type Clock, DAY_MS, systemClock } from '../clock';
 import type { Logger } from '../logger';
 import type { Store } from '../store';
 import { nextAttemptDelay, RETRY_DELAYS_MS } from './backoff';
-import { type ClaimedDelivery, claimDue, recordOutcome, releaseClaim } from './claims';
+import {
+  type ClaimedDelivery,
+  claimDue,
+  pruneDeliveryLog,
+  recordOutcome,
+  releaseClaim,
+} from './claims';
 import { postWebhook } from './send-attempt';
 import { signatureHeader } from './signature';
 
@@ -38,13 +44,21 @@ export interface WebhookWorkerOptions {
    * @default 5 days
    */
   disableAfterMs?: number;
+  /**
+   * Delivered and failed deliveries are deleted from the log this long after they were
+   * queued (checked hourly by {@link startWebhookWorker}); pending ones are kept.
+   * @default 30
+   */
+  logRetentionDays?: number;
 }
 
 /** One pass of delivery, for the worker's loop and for tests that step a clock. */
 export interface WebhookSender {
   /** Claims the due deliveries, sends them and records the outcomes; resolves with how many. */
   deliverDue(): Promise<number>;
-  /** Aborts the attempts in flight; their claims are given back untried. */
+  /** Deletes the log entries past `logRetentionDays`; stops between statements on abort. */
+  pruneLog(): Promise<number>;
+  /** Aborts the attempts in flight (and a prune); their claims are given back untried. */
   abort(): void;
 }
 
@@ -135,12 +149,19 @@ export function createWebhookSender(options: WebhookWorkerOptions): WebhookSende
       );
       return claims.length;
     },
+    pruneLog() {
+      const days = options.logRetentionDays ?? 30;
+      return pruneDeliveryLog(db, new Date(clock().getTime() - days * DAY_MS), controller.signal);
+    },
     abort() {
       controller.abort();
       controller = new AbortController();
     },
   };
 }
+
+/** How often a running worker prunes the delivery log. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** Options for {@link startWebhookWorker}. */
 export interface StartWebhookWorkerOptions extends WebhookWorkerOptions {
@@ -174,11 +195,22 @@ export function startWebhookWorker(options: StartWebhookWorkerOptions): WebhookW
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let prunedAt = 0;
+
+  /** One pass, and the log's pruning when an hour has passed since the last. */
+  async function pass(): Promise<number> {
+    const count = await delivery.deliverDue();
+    if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      await delivery.pruneLog();
+    }
+    return count;
+  }
 
   function schedule(delayMs: number) {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = delivery.deliverDue().then(
+      running = pass().then(
         (count) => {
           running = undefined;
           schedule(count >= batchSize ? 0 : pollIntervalMs);
