@@ -10,7 +10,7 @@ import {
   type NpsBand,
   npsBand,
 } from '@rapport/protocol';
-import type { Survey, SurveyInput, SurveyPatch, SurveyType } from './api/types';
+import type { ListedSurvey, Survey, SurveyInput, SurveyPatch, SurveyType } from './api/types';
 
 /**
  * Bounds that `targetingSchema` and `surveyInputSchema` write inline: `@rapport/protocol`
@@ -233,9 +233,15 @@ export function patchBody(draft: SurveyDraft): SurveyPatch {
 /** " (copy)", added to a duplicate's name. */
 const COPY_SUFFIX = ' (copy)';
 
-/** A paused copy of a survey, named "… (copy)" within the name limit. */
-export function duplicateBody(survey: Survey): SurveyInput {
-  const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = survey;
+/** A paused copy of a survey, named "… (copy)" within the name limit (the list's figures stay). */
+export function duplicateBody(survey: ListedSurvey): SurveyInput {
+  const {
+    id: _id,
+    createdAt: _created,
+    updatedAt: _updated,
+    summary: _summary,
+    ...fields
+  } = survey;
   const name = survey.name.slice(0, MAX_LABEL_LENGTH - COPY_SUFFIX.length) + COPY_SUFFIX;
   return { ...fields, name, active: false };
 }

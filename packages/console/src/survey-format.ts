@@ -36,3 +36,13 @@ export function formatNps(nps: number | null): string {
 export function percentOf(part: number, total: number): string {
   return total === 0 ? '0 %' : `${Math.round((100 * part) / total)} %`;
 }
+
+/** A CSAT average as people read it: "4.25", "3", "—" without answers. */
+export function formatAverage(average: number | null): string {
+  return average === null ? '—' : String(Math.round(average * 100) / 100);
+}
+
+/** A margin of error: "± 4.8 points"; "—" without answers. */
+export function formatMargin(margin: number | null): string {
+  return margin === null ? '—' : `± ${margin.toFixed(1)}`;
+}

@@ -1,9 +1,11 @@
 import type {
   FeedbackItem,
   FeedbackThread,
-  NpsSummary,
+  PeriodReport,
   ProjectView,
+  ScoreSummary,
   Survey,
+  SurveyReport,
 } from '../src/api/types';
 
 /** A feedback item as the admin API lists it; `n` makes it unique and orders it (newest = high). */
@@ -98,14 +100,49 @@ export function survey(overrides: Partial<Survey> = {}): Survey {
   };
 }
 
-export function npsSummary(overrides: Partial<NpsSummary> = {}): NpsSummary {
+/** The figures of a distribution, as the server computes them (NPS or CSAT by its length). */
+export function scoreSummary(distribution: number[]): ScoreSummary {
+  const responses = distribution.reduce((sum, count) => sum + count, 0);
+  if (distribution.length === 11) {
+    const promoters = (distribution[9] ?? 0) + (distribution[10] ?? 0);
+    const passives = (distribution[7] ?? 0) + (distribution[8] ?? 0);
+    const detractors = responses - promoters - passives;
+    const score = responses ? Math.round((100 * (promoters - detractors)) / responses) : null;
+    return {
+      responses,
+      distribution,
+      nps: { score, marginOfError: responses ? 10 : null, promoters, passives, detractors },
+    };
+  }
+  const total = distribution.reduce((sum, count, index) => sum + count * (index + 1), 0);
+  const satisfied = (distribution[3] ?? 0) + (distribution[4] ?? 0);
   return {
-    nps: 0,
-    responses: 0,
-    promoters: 0,
-    passives: 0,
-    detractors: 0,
-    trend: [],
+    responses,
+    distribution,
+    csat: {
+      average: responses ? Math.round((100 * total) / responses) / 100 : null,
+      satisfied,
+      satisfiedPercent: responses ? Math.round((100 * satisfied) / responses) : null,
+    },
+  };
+}
+
+export function periodReport(overrides: Partial<PeriodReport> = {}): PeriodReport {
+  return {
+    from: null,
+    to: null,
+    summary: scoreSummary(new Array(11).fill(0)),
+    series: [],
+    rate: { shown: null, answered: 0, dismissed: 0, answeredPercent: null },
+    ...overrides,
+  };
+}
+
+export function surveyReport(overrides: Partial<SurveyReport> = {}): SurveyReport {
+  return {
+    survey: { id: 'srv_1', name: 'Checkout NPS', type: 'nps' },
+    interval: 'week',
+    period: periodReport(),
     ...overrides,
   };
 }

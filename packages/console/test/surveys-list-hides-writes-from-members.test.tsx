@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { Survey } from '../src/api/types';
-import { npsSummary, projectView, survey } from './fixtures';
+import { projectView, survey } from './fixtures';
 import { errorBody, HttpResponse, http, sessionAs, useMsw } from './msw';
 import { renderApp } from './render-app';
 
@@ -17,21 +17,27 @@ const CSAT = survey({
   question: 'How satisfied are you?',
   active: false,
 });
+/** The list as the server answers it: each survey with its all-time summary. */
+const LISTED = [
+  { ...NPS, summary: { responses: 3, nps: 33 } },
+  { ...CSAT, summary: { responses: 2, average: 4.5 } },
+];
 const WRITE_BUTTONS = /^(Pause|Resume|Duplicate|Delete…)/;
 
 describe('the surveys list', () => {
   const server = useMsw();
 
+  /** Serves the list; counts calls of the per-survey NPS route the list must not make. */
   function serveSurveys(items: Survey[]) {
+    const perSurvey = { calls: 0 };
     server.use(
       http.get('*/v1/admin/surveys', () => HttpResponse.json({ items })),
-      http.get('*/v1/admin/nps', ({ request }) => {
-        expect(new URL(request.url).searchParams.get('surveyId')).toBe(NPS.id);
-        return HttpResponse.json(
-          npsSummary({ nps: 33, responses: 3, promoters: 2, passives: 0, detractors: 1 }),
-        );
+      http.get('*/v1/admin/nps', () => {
+        perSurvey.calls += 1;
+        return HttpResponse.json({});
       }),
     );
+    return perSurvey;
   }
 
   it('shows a member every survey with its figures, and no write action, saying why', async () => {
@@ -40,7 +46,7 @@ describe('the surveys list', () => {
         HttpResponse.json(projectView({ role: 'member' })),
       ),
     );
-    serveSurveys([NPS, CSAT]);
+    const perSurvey = serveSurveys(LISTED);
     renderApp('#/projects/p1/surveys', sessionAs('member'));
     const item = (await screen.findByRole('heading', { level: 2, name: 'Checkout NPS' })).closest(
       'li',
@@ -55,7 +61,9 @@ describe('the surveys list', () => {
     ).toBeTruthy();
     const csat = screen.getByRole('heading', { level: 2, name: 'Delivery CSAT' }).closest('li');
     expect(within(csat as HTMLElement).getByText('Paused')).toBeTruthy();
-    expect(within(csat as HTMLElement).getByText('Not reported for CSAT surveys yet')).toBeTruthy();
+    expect(within(csat as HTMLElement).getByText(/2 answers · average/)).toBeTruthy();
+    expect(within(csat as HTMLElement).getByText('4.5')).toBeTruthy();
+    expect(perSurvey.calls).toBe(0);
 
     expect(screen.getByText(/Only admins and owners can create or change surveys/)).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Create survey' })).toBeNull();
@@ -100,7 +108,7 @@ describe('the surveys list', () => {
 
   it('pauses, duplicates as a paused “(copy)”, and deletes only once the name is typed', async () => {
     const requests: { method: string; path: string; body: unknown }[] = [];
-    serveSurveys([NPS]);
+    serveSurveys([LISTED[0] as Survey]);
     server.use(
       http.patch('*/v1/admin/surveys/srv_1', async ({ request }) => {
         const body = (await request.json()) as Partial<Survey>;
@@ -152,7 +160,6 @@ describe('the surveys list', () => {
     let sent: Survey | undefined;
     server.use(
       http.get('*/v1/admin/surveys', () => HttpResponse.json({ items: [long] })),
-      http.get('*/v1/admin/nps', () => HttpResponse.json(npsSummary())),
       http.post('*/v1/admin/surveys', async ({ request }) => {
         sent = (await request.json()) as Survey;
         return HttpResponse.json({ ...sent, id: 'srv_9' }, { status: 201 });

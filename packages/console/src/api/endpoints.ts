@@ -1,6 +1,7 @@
 import type { ApiClient } from './client';
 import type {
   AuditItem,
+  CommentFilters,
   CreatedInvitation,
   CreatedProject,
   CustomerProfile,
@@ -12,16 +13,19 @@ import type {
   FirstEvent,
   InvitationPreview,
   KeyKind,
-  NpsSummary,
+  ListedSurvey,
   Paged,
   ProjectSettings,
   ProjectView,
+  ReportQuery,
   Role,
   RotatedKeys,
   SessionBody,
   Survey,
+  SurveyCommentsPage,
   SurveyInput,
   SurveyPatch,
+  SurveyReport,
   Team,
   TimelineEntry,
   WidgetConfig,
@@ -109,16 +113,22 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
     exportCustomer: (userId: string) => call<unknown>(`${customer(userId)}/export`),
     eraseCustomer: (userId: string) =>
       call<void>(customer(userId), { method: 'DELETE', body: { confirm: userId } }),
-    surveys: () => call<Paged<Survey>>('/v1/admin/surveys'),
+    /** Every survey with its all-time `summary`: one request for the whole list. */
+    surveys: () => call<Paged<ListedSurvey>>('/v1/admin/surveys'),
     survey: (id: string) => call<Survey>(survey(id)),
     createSurvey: (body: SurveyInput) =>
       call<Survey>('/v1/admin/surveys', { method: 'POST', body }),
     updateSurvey: (id: string, body: SurveyPatch) =>
       call<Survey>(survey(id), { method: 'PATCH', body }),
     deleteSurvey: (id: string) => call<void>(survey(id), { method: 'DELETE' }),
-    /** The NPS of one survey with its trend (`interval` buckets, UTC; weeks start on Monday). */
-    nps: (surveyId: string, interval: 'day' | 'week' | 'month' = 'week') =>
-      call<NpsSummary>('/v1/admin/nps', { query: { surveyId, interval } }),
+    /** A survey's report: figures, series, response rate, breakdown, a second period. */
+    surveyReport: (id: string, query: ReportQuery) =>
+      call<SurveyReport>(`${survey(id)}/report`, { query: { ...query } }),
+    /** A page of a survey's comments, newest first. */
+    surveyComments: (id: string, filters: CommentFilters, cursor?: string, limit = 20) =>
+      call<SurveyCommentsPage>(`${survey(id)}/comments`, {
+        query: { ...filters, cursor, limit },
+      }),
   };
 }
 

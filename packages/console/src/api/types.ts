@@ -7,6 +7,8 @@
 import type {
   AuditActor,
   AuditItem,
+  Breakdown,
+  BreakdownRow,
   FeedbackCategory,
   FeedbackItem,
   FeedbackStatus,
@@ -17,14 +19,21 @@ import type {
   KeyRotated,
   NpsSummary,
   PendingInvitation,
+  PeriodReport,
   ProjectCreated,
   ProjectSettingsView,
   ProjectView,
   Role,
+  ScoreSummary,
+  SeriesPoint,
   SessionBody,
   Survey,
+  SurveyComment,
+  SurveyCommentsPage,
   SurveyInput,
+  SurveyListItem,
   SurveyPatch,
+  SurveyReport,
   SurveyType,
   TeamBody,
   TeamMember,
@@ -35,6 +44,8 @@ import type {
 export type {
   AuditActor,
   AuditItem,
+  Breakdown,
+  BreakdownRow,
   FeedbackCategory,
   FeedbackItem,
   FeedbackStatus,
@@ -42,16 +53,44 @@ export type {
   InvitationPreview,
   KeyKind,
   NpsSummary,
+  PeriodReport,
   ProjectView,
   Role,
+  ScoreSummary,
+  SeriesPoint,
   SessionBody,
   Survey,
+  SurveyComment,
+  SurveyCommentsPage,
   SurveyInput,
+  SurveyListItem,
   SurveyPatch,
+  SurveyReport,
   SurveyType,
   TimelineEntry,
   WidgetConfig,
 };
+
+/** A survey in the list: its summary is missing only for one just created in the console. */
+export type ListedSurvey = Survey & { summary?: SurveyListItem['summary'] };
+
+/** What the survey report page asks `GET /v1/admin/surveys/:id/report` for. */
+export interface ReportQuery {
+  interval: 'week' | 'month';
+  from?: string;
+  to?: string;
+  compareFrom?: string;
+  compareTo?: string;
+  /** `tier`, `page` or `trait:<name>`. */
+  breakdown?: string;
+}
+
+/** Filters of a survey's comments: an NPS band or a score, and a search. */
+export interface CommentFilters {
+  band?: 'detractor' | 'passive' | 'promoter';
+  score?: number;
+  q?: string;
+}
 export type ProjectSettings = ProjectSettingsView;
 export type CreatedProject = ProjectCreated;
 export type RotatedKeys = KeyRotated;

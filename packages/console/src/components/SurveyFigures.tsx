@@ -1,27 +1,26 @@
-import type { Survey } from '../api/types';
+import type { ListedSurvey } from '../api/types';
 import { plural } from '../format';
-import { admin } from '../store';
-import { formatNps } from '../survey-format';
-import { useRemote } from '../use-remote';
+import { formatAverage, formatNps } from '../survey-format';
 
 /**
- * A survey's answer count and score, for the list. The admin API reports NPS surveys only
- * (`GET /v1/admin/nps`); for CSAT it has no count or score yet, and the list says so.
+ * A survey's answer count and score, for the list, from the `summary` the list itself
+ * carries (each person counted once, at their latest answer): no request of its own.
  */
-export function SurveyFigures({ projectId, survey }: { projectId: string; survey: Survey }) {
-  if (survey.type !== 'nps') return <>Not reported for CSAT surveys yet</>;
-  return <NpsFigures projectId={projectId} surveyId={survey.id} />;
-}
-
-function NpsFigures({ projectId, surveyId }: { projectId: string; surveyId: string }) {
-  const { remote } = useRemote(() => admin(projectId).nps(surveyId), [projectId, surveyId]);
-  if (remote.state === 'loading') return <span class="loading">Loading…</span>;
-  if (remote.state === 'error') return <>Could not load the results</>;
-  const { responses, nps } = remote.data;
-  if (responses === 0) return <>No answers yet</>;
+export function SurveyFigures({ survey }: { survey: ListedSurvey }) {
+  const summary = survey.summary;
+  if (!summary || summary.responses === 0) return <>No answers yet</>;
   return (
     <>
-      {plural(responses, 'answer')} · NPS <strong>{formatNps(nps)}</strong>
+      {plural(summary.responses, 'answer')} ·{' '}
+      {survey.type === 'nps' ? (
+        <>
+          NPS <strong>{formatNps(summary.nps ?? null)}</strong>
+        </>
+      ) : (
+        <>
+          average <strong>{formatAverage(summary.average ?? null)}</strong> of 5
+        </>
+      )}
     </>
   );
 }

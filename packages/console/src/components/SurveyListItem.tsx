@@ -1,4 +1,4 @@
-import type { Survey } from '../api/types';
+import type { ListedSurvey } from '../api/types';
 import { href } from '../router';
 import { describeTargeting, SURVEY_TYPE_LABELS } from '../survey-format';
 import { SurveyActions, type SurveyChange } from './SurveyActions';
@@ -6,7 +6,7 @@ import { SurveyFigures } from './SurveyFigures';
 
 interface SurveyListItemProps {
   projectId: string;
-  survey: Survey;
+  survey: ListedSurvey;
   canWrite: boolean;
   onChange: (change: SurveyChange) => void;
 }
@@ -31,7 +31,7 @@ export function SurveyListItem({ projectId, survey, canWrite, onChange }: Survey
         <dd>{describeTargeting(survey).join(' · ')}</dd>
         <dt>Results</dt>
         <dd>
-          <SurveyFigures projectId={projectId} survey={survey} />
+          <SurveyFigures survey={survey} />
         </dd>
       </dl>
       {canWrite ? (

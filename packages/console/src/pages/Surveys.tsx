@@ -1,4 +1,4 @@
-import type { Paged, Survey } from '../api/types';
+import type { ListedSurvey, Paged } from '../api/types';
 import { Async } from '../components/Async';
 import { Empty } from '../components/Empty';
 import { PageHeading } from '../components/PageHeading';
@@ -13,7 +13,7 @@ import { WritersOnly } from './SurveyEditor';
 export function Surveys({ projectId }: { projectId: string }) {
   const canWrite = hasRole(role.value, 'admin');
   const { remote, reload, set } = useRemote(() => admin(projectId).surveys(), [projectId]);
-  const change = (page: Paged<Survey>) => (event: SurveyChange) =>
+  const change = (page: Paged<ListedSurvey>) => (event: SurveyChange) =>
     set({ ...page, items: applyChange(page.items, event) });
   const newSurvey = href(['projects', projectId, 'surveys', 'new']);
 
@@ -64,8 +64,11 @@ export function Surveys({ projectId }: { projectId: string }) {
   );
 }
 
-function applyChange(items: Survey[], change: SurveyChange): Survey[] {
+/** The list after a write; an edited survey keeps its figures, a new one has none yet. */
+function applyChange(items: ListedSurvey[], change: SurveyChange): ListedSurvey[] {
   if (change.kind === 'deleted') return items.filter((item) => item.id !== change.id);
-  if (change.kind === 'added') return [...items, change.survey];
-  return items.map((item) => (item.id === change.survey.id ? change.survey : item));
+  if (change.kind === 'added') return [...items, { ...change.survey, summary: { responses: 0 } }];
+  return items.map((item) =>
+    item.id === change.survey.id ? { ...change.survey, summary: item.summary } : item,
+  );
 }
