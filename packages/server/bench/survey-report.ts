@@ -51,6 +51,7 @@ function messagesOf(i: number, people: number): Message[] {
       anonymousId,
       traits: { plan: PLANS[person % PLANS.length] },
       ...signed,
+      userId: user.userId,
     } as Message);
   }
   if (i % 10 === 0) {

@@ -36,8 +36,8 @@ interface SummaryTableProps {
 /** Rows of summaries side by side (compared periods, breakdown values) as one table. */
 export function SummaryTable({ type, caption, rowHeading, rows }: SummaryTableProps) {
   return (
-    // Focusable: at 320 px the table scrolls sideways, and keyboards must reach it.
-    <div class="table-wrap" tabIndex={0} role="group" aria-label={caption}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: at 320 px the table scrolls sideways, and a scrolling region must be reachable by keyboard (WCAG 2.1.1).
+    <section class="table-wrap" tabIndex={0} aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -66,6 +66,6 @@ export function SummaryTable({ type, caption, rowHeading, rows }: SummaryTablePr
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
