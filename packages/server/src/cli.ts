@@ -10,6 +10,7 @@ import { demoIdentityRoutes } from './demo/identity-route';
 import { seedDemo } from './demo/seed-demo';
 import { userHashOf } from './identity';
 import { createJsonLogger } from './logger';
+import { createWebhookMetrics } from './metrics';
 import { type NodeServer, startNodeServer } from './node-server';
 import { startPruneJob } from './prune-job';
 import { createRedisClient } from './redis-client';
@@ -209,6 +210,7 @@ async function start(config: CliConfig) {
         store,
         logger,
         allowPrivateDestinations: config.webhooksAllowPrivate,
+        ...(registry ? { metrics: createWebhookMetrics(registry) } : {}),
       })
     : undefined;
   const stop = async (signal: NodeJS.Signals) => {

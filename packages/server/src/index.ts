@@ -24,6 +24,7 @@ export type { LimitsOptions, RateWindow } from './limits';
 export { createJsonLogger, type JsonLoggerOptions, type Logger, silentLogger } from './logger';
 export type { TrustProxy } from './middleware/client-ip';
 export { type PruneJob, type PruneJobOptions, startPruneJob } from './prune-job';
+export { createWebhookMetrics, type WebhookMetrics } from './metrics';
 export { metricsApp } from './routes/metrics';
 export {
   backupDataDir,

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Store } from './store';
+import type { AttemptKind } from './webhooks/send-attempt';
 
 /** Which rate limit refused a request (the `limit` label). */
 export type RateLimitKind = 'ip' | 'admin' | 'publishable_key' | 'sign_in_account' | 'sign_in_ip';
@@ -111,6 +112,52 @@ export function createMetrics(registry: Registry, store: Store): Metrics {
     },
     countRefusal(kind) {
       refusals.inc({ limit: kind });
+    },
+  };
+}
+
+/** What the webhook worker records for Prometheus (see {@link createWebhookMetrics}). */
+export interface WebhookMetrics {
+  /** One delivery attempt: how it ended and how long it took. */
+  observeAttempt(outcome: AttemptKind, seconds: number): void;
+  /** An endpoint disabled after failing for days. */
+  countDisabled(): void;
+}
+
+/**
+ * Registers the webhook worker's metrics on `registry`: attempts by outcome with their
+ * durations, and endpoints disabled. The labels name outcomes only, never an endpoint or URL.
+ *
+ * @example
+ * const worker = startWebhookWorker({ store, logger, metrics: createWebhookMetrics(registry) });
+ */
+export function createWebhookMetrics(registry: Registry): WebhookMetrics {
+  const registers = [registry];
+  const attempts = new Counter({
+    name: 'rapport_webhook_attempts_total',
+    help: 'Webhook delivery attempts, by outcome (delivered, rejected, timeout, refused, unreachable).',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+  const durations = new Histogram({
+    name: 'rapport_webhook_attempt_duration_seconds',
+    help: 'Time one webhook delivery attempt took, by outcome.',
+    labelNames: ['outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  });
+  const disabled = new Counter({
+    name: 'rapport_webhook_endpoints_disabled_total',
+    help: 'Webhook endpoints disabled after every attempt failed for days.',
+    registers,
+  });
+  return {
+    observeAttempt(outcome, seconds) {
+      attempts.inc({ outcome });
+      durations.observe({ outcome }, seconds);
+    },
+    countDisabled() {
+      disabled.inc();
     },
   };
 }

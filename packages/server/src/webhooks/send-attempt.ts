@@ -16,10 +16,18 @@ export interface AttemptRequest {
   signal?: AbortSignal;
 }
 
+/**
+ * How one attempt ended, from a fixed set (the metrics' `outcome` label): a 2xx answer, another
+ * answer (redirects included), no answer in time, a destination refused by the SSRF guard, or
+ * no answer at all (DNS, connection refused or reset, TLS).
+ */
+export type AttemptKind = 'delivered' | 'rejected' | 'timeout' | 'refused' | 'unreachable';
+
 /** What one attempt came to, as the delivery log records it. */
 export interface AttemptOutcome {
   /** A 2xx answer. */
   ok: boolean;
+  kind: AttemptKind;
   statusCode: number | null;
   /** Why it failed without a 2xx: a timeout, a refused address, a redirect, a reset. */
   error: string | null;
@@ -37,8 +45,11 @@ function excerptOf(contentType: string | undefined, bytes: Buffer): string | nul
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
-function failed(error: string): AttemptOutcome {
-  return { ok: false, statusCode: null, error, excerpt: null };
+function failed(
+  kind: Exclude<AttemptKind, 'delivered' | 'rejected'>,
+  error: string,
+): AttemptOutcome {
+  return { ok: false, kind, statusCode: null, error, excerpt: null };
 }
 
 /**
@@ -53,7 +64,7 @@ export function postWebhook(request: AttemptRequest): Promise<AttemptOutcome> {
     const url = new URL(request.url);
     const literal = literalAddressOf(url);
     if (!request.allowPrivate && literal && isPrivateAddress(literal)) {
-      resolve(failed(`refused: ${literal} is a private address`));
+      resolve(failed('refused', `refused: ${literal} is a private address`));
       return;
     }
     const timeout = AbortSignal.timeout(request.timeoutMs);
@@ -79,6 +90,7 @@ export function postWebhook(request: AttemptRequest): Promise<AttemptOutcome> {
           const redirect = status >= 300 && status < 400;
           resolve({
             ok,
+            kind: ok ? 'delivered' : 'rejected',
             statusCode: status,
             error: redirect ? 'redirects are not followed' : null,
             excerpt: excerptOf(res.headers['content-type'], Buffer.concat(chunks)),
@@ -100,10 +112,14 @@ export function postWebhook(request: AttemptRequest): Promise<AttemptOutcome> {
     );
     req.on('error', (error: Error & { code?: string }) => {
       if (request.signal?.aborted) reject(request.signal.reason);
-      else if (timeout.aborted) resolve(failed(`timed out after ${request.timeoutMs} ms`));
+      else if (timeout.aborted)
+        resolve(failed('timeout', `timed out after ${request.timeoutMs} ms`));
       else if (error.name === 'DestinationRefusedError')
-        resolve(failed(`refused: ${error.message}`));
-      else resolve(failed(error.code ? `${error.code}: ${error.message}` : error.message));
+        resolve(failed('refused', `refused: ${error.message}`));
+      else
+        resolve(
+          failed('unreachable', error.code ? `${error.code}: ${error.message}` : error.message),
+        );
     });
     req.end(request.body);
   });

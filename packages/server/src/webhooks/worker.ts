@@ -1,5 +1,6 @@
 import { type Clock, DAY_MS, systemClock } from '../clock';
 import type { Logger } from '../logger';
+import type { WebhookMetrics } from '../metrics';
 import type { Store } from '../store';
 import { nextAttemptDelay, RETRY_DELAYS_MS } from './backoff';
 import {
@@ -50,6 +51,8 @@ export interface WebhookWorkerOptions {
    * @default 30
    */
   logRetentionDays?: number;
+  /** Counts attempts by outcome for Prometheus (see `createWebhookMetrics`). */
+  metrics?: WebhookMetrics;
 }
 
 /** One pass of delivery, for the worker's loop and for tests that step a clock. */
@@ -93,6 +96,7 @@ export function createWebhookSender(options: WebhookWorkerOptions): WebhookSende
   async function attempt(claim: ClaimedDelivery, signal: AbortSignal) {
     const body = bodyOf(claim);
     const timestamp = Math.floor(clock().getTime() / 1000);
+    const startedAt = performance.now();
     let outcome: Awaited<ReturnType<typeof postWebhook>>;
     try {
       outcome = await postWebhook({
@@ -113,6 +117,7 @@ export function createWebhookSender(options: WebhookWorkerOptions): WebhookSende
       await releaseClaim(db, claim, clock());
       return;
     }
+    options.metrics?.observeAttempt(outcome.kind, (performance.now() - startedAt) / 1000);
     const now = clock();
     const delay = outcome.ok ? undefined : nextAttemptDelay(claim.attempt, delays);
     const retryAt = delay === undefined ? undefined : new Date(now.getTime() + delay);
@@ -127,6 +132,7 @@ export function createWebhookSender(options: WebhookWorkerOptions): WebhookSende
     };
     if (!outcome.ok) options.logger.info('webhook attempt failed', { ...facts, retryAt });
     if (verdict.disabled) {
+      options.metrics?.countDisabled();
       options.logger.warn('webhook endpoint disabled after failing for days', facts);
     }
   }
