@@ -22,9 +22,9 @@ export {
 export { hashSecretKey, userHashOf, verifyUserHash } from './identity';
 export type { LimitsOptions, RateWindow } from './limits';
 export { createJsonLogger, type JsonLoggerOptions, type Logger, silentLogger } from './logger';
+export { createWebhookMetrics, type WebhookMetrics } from './metrics';
 export type { TrustProxy } from './middleware/client-ip';
 export { type PruneJob, type PruneJobOptions, startPruneJob } from './prune-job';
-export { createWebhookMetrics, type WebhookMetrics } from './metrics';
 export { metricsApp } from './routes/metrics';
 export {
   backupDataDir,
