@@ -31,6 +31,10 @@ describeInChromium('every console page', () => {
     const [item] = await feedbackWithMessage(e2e.server, MESSAGE);
     if (!item?.userId) throw new Error('the demo customer’s feedback was not stored as theirs');
     const survey = await demoNpsSurvey(e2e.server);
+    const endpoint = await e2e.server.admin<{ id: string }>('/v1/admin/webhooks', {
+      method: 'POST',
+      body: { url: 'https://hooks.example/rapport', events: ['feedback.created'] },
+    });
     const session = await signedInSession(page);
     const id = session.projects[0]?.id;
     const project = (section: string) => `#/projects/${id}/${section}`;
@@ -48,6 +52,8 @@ describeInChromium('every console page', () => {
       { hash: project('install'), heading: 'Install the widget' },
       { hash: project('widget'), heading: 'Widget settings' },
       { hash: project('settings'), heading: 'Project settings' },
+      { hash: project('webhooks'), heading: 'Webhooks' },
+      { hash: project(`webhooks/${endpoint.id}`), heading: 'hooks.example/rapport' },
       { hash: project('team'), heading: 'Team' },
       { hash: project('audit'), heading: 'Audit log' },
       { hash: '#/nowhere', heading: 'Page not found' },

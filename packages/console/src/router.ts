@@ -11,6 +11,7 @@ export const PROJECT_SECTIONS = [
   'install',
   'widget',
   'settings',
+  'webhooks',
   'team',
   'audit',
 ] as const;
@@ -28,6 +29,7 @@ export type Route =
   | { page: 'survey-new'; projectId: string }
   | { page: 'survey-edit'; projectId: string; surveyId: string }
   | { page: 'survey-report'; projectId: string; surveyId: string }
+  | { page: 'webhook'; projectId: string; endpointId: string }
   | { page: ProjectSection; projectId: string }
   | { page: 'not-found'; path: string };
 
@@ -51,7 +53,7 @@ export function parseRoute(hash: string): Route {
   return { page: 'not-found', path };
 }
 
-/** `projects/:id/…`: a section, a thread, a customer or a survey. */
+/** `projects/:id/…`: a section, a thread, a customer, a survey or a webhook endpoint. */
 function parseProjectRoute(projectId: string, rest: string[]): Route | undefined {
   const [section, id, ...extra] = rest;
   if (section === 'surveys' && id) return parseSurveyRoute(projectId, id, extra);
@@ -59,6 +61,7 @@ function parseProjectRoute(projectId: string, rest: string[]): Route | undefined
   if (!section) return { page: 'inbox', projectId };
   if (id && section === 'inbox') return { page: 'thread', projectId, feedbackId: id };
   if (id && section === 'customers') return { page: 'customer', projectId, userId: id };
+  if (id && section === 'webhooks') return { page: 'webhook', projectId, endpointId: id };
   const known = PROJECT_SECTIONS.find((name) => name === section);
   return known && !id ? { page: known, projectId } : undefined;
 }

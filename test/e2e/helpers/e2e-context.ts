@@ -20,6 +20,8 @@ export interface E2EContext {
 export interface E2EOptions {
   /** Pages for the e2e pages server, built once the Rapport server's origin is known. */
   pages?: (api: string) => Record<string, ServedPage | (() => ServedPage)>;
+  /** More environment for the Rapport server of this file. */
+  serverEnv?: Record<string, string>;
 }
 
 /**
@@ -45,7 +47,10 @@ export function useE2E(options: E2EOptions = {}): E2EContext {
     }
     const [browser, server] = await Promise.all([
       launchChromium(),
-      startRapportServer({ demoOrigins: ctx.pages ? [ctx.pages.origin] : [] }),
+      startRapportServer({
+        demoOrigins: ctx.pages ? [ctx.pages.origin] : [],
+        ...(options.serverEnv && { env: options.serverEnv }),
+      }),
     ]);
     ctx.browser = browser;
     ctx.server = server;

@@ -22,6 +22,8 @@ export interface RapportServer {
 export interface RapportServerOptions {
   /** More browser origins the demo project accepts (e.g. the e2e pages server). */
   demoOrigins?: string[];
+  /** More environment for `rapport start`, e.g. `RAPPORT_WEBHOOKS_ALLOW_PRIVATE: '1'`. */
+  env?: Record<string, string>;
 }
 
 const READY_TIMEOUT_MS = 90_000;
@@ -46,6 +48,7 @@ export async function startRapportServer(
     RAPPORT_DEMO_ORIGINS: [origin, ...(options.demoOrigins ?? [])].join(','),
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
+    ...options.env,
   };
   // The e2e suite always runs on a fresh embedded database, whatever the shell exports.
   delete env.DATABASE_URL;

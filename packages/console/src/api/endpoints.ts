@@ -28,6 +28,12 @@ import type {
   SurveyReport,
   Team,
   TimelineEntry,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookInput,
+  WebhookPatch,
+  WebhookSecretRotated,
   WidgetConfig,
 } from './types';
 
@@ -91,6 +97,7 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
   const feedback = (id: string) => `/v1/admin/feedback/${enc(id)}`;
   const customer = (userId: string) => `/v1/admin/customers/${enc(userId)}`;
   const survey = (id: string) => `/v1/admin/surveys/${enc(id)}`;
+  const webhook = (id: string) => `/v1/admin/webhooks/${enc(id)}`;
   return {
     feedback: (filters: FeedbackFilters, cursor?: string, limit = 25) =>
       call<FeedbackList>('/v1/admin/feedback', {
@@ -128,6 +135,25 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
     surveyComments: (id: string, filters: CommentFilters, cursor?: string, limit = 20) =>
       call<SurveyCommentsPage>(`${survey(id)}/comments`, {
         query: { ...filters, cursor, limit },
+      }),
+    webhooks: () => call<{ items: WebhookEndpoint[] }>('/v1/admin/webhooks'),
+    webhook: (id: string) => call<WebhookEndpoint>(webhook(id)),
+    /** Answers the signing secret this once. */
+    createWebhook: (body: WebhookInput) =>
+      call<WebhookCreated>('/v1/admin/webhooks', { method: 'POST', body }),
+    updateWebhook: (id: string, body: WebhookPatch) =>
+      call<WebhookEndpoint>(webhook(id), { method: 'PATCH', body }),
+    deleteWebhook: (id: string) => call<void>(webhook(id), { method: 'DELETE' }),
+    rotateWebhookSecret: (id: string) =>
+      call<WebhookSecretRotated>(`${webhook(id)}/rotate-secret`, { method: 'POST' }),
+    /** Queues a `webhook.test` event for this endpoint alone. */
+    testWebhook: (id: string) => call<WebhookDelivery>(`${webhook(id)}/test`, { method: 'POST' }),
+    /** The endpoint's delivery log, newest first. */
+    webhookDeliveries: (id: string, cursor?: string, limit = 20) =>
+      call<Paged<WebhookDelivery>>(`${webhook(id)}/deliveries`, { query: { cursor, limit } }),
+    redeliver: (id: string, deliveryId: string) =>
+      call<WebhookDelivery>(`${webhook(id)}/deliveries/${enc(deliveryId)}/redeliver`, {
+        method: 'POST',
       }),
   };
 }

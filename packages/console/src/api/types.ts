@@ -38,6 +38,13 @@ import type {
   TeamBody,
   TeamMember,
   TimelineEntry,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEventType,
+  WebhookInput,
+  WebhookPatch,
+  WebhookSecretRotated,
   WidgetConfig,
 } from '@rapport/protocol';
 
@@ -68,6 +75,13 @@ export type {
   SurveyReport,
   SurveyType,
   TimelineEntry,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEventType,
+  WebhookInput,
+  WebhookPatch,
+  WebhookSecretRotated,
   WidgetConfig,
 };
 

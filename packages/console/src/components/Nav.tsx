@@ -9,6 +9,7 @@ const SECTIONS: Record<ProjectSection, { label: string; role: Role }> = {
   install: { label: 'Install', role: 'member' },
   widget: { label: 'Widget', role: 'member' },
   settings: { label: 'Settings', role: 'member' },
+  webhooks: { label: 'Webhooks', role: 'member' },
   team: { label: 'Team', role: 'owner' },
   audit: { label: 'Audit log', role: 'owner' },
 };
@@ -20,6 +21,7 @@ const PARENT_SECTION: Partial<Record<Route['page'], ProjectSection>> = {
   'survey-new': 'surveys',
   'survey-edit': 'surveys',
   'survey-report': 'surveys',
+  webhook: 'webhooks',
 };
 
 /** The project switcher and the project's sections; a drawer under 800 px. */

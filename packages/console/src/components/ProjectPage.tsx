@@ -14,6 +14,7 @@ import { hasRole, loadProject, project, role } from '../store';
 import { Async } from './Async';
 import { PageHeading } from './PageHeading';
 import { SurveySection } from './SurveySection';
+import { WebhookSection } from './WebhookSection';
 
 type ProjectRoute = Extract<Route, { projectId: string }>;
 
@@ -59,6 +60,10 @@ export function ProjectPage({ route }: { route: ProjectRoute }) {
     case 'survey-edit':
     case 'survey-report':
       return <SurveySection route={route} />;
+    case 'webhooks':
+      return <WebhookSection route={{ page: 'webhooks', projectId }} />;
+    case 'webhook':
+      return <WebhookSection route={route} />;
     case 'team':
       return <Team projectId={projectId} />;
     case 'audit':
