@@ -10,7 +10,7 @@ import { toCsv } from '../csv';
 import { decodeCursor } from '../cursor';
 import { InvalidBodyError, InvalidQueryError, NotFoundError } from '../errors';
 import { requireRole } from '../middleware/require-role';
-import { parseBody, parseQuery } from '../request-input';
+import { parseBody, parseQuery } from '../parse-input';
 import { customerProfile, listCustomers, personOfUser } from '../store/customers-directory';
 import { eraseCustomer } from '../store/erase-customer';
 import { exportCustomer } from '../store/export-customer';
@@ -56,7 +56,6 @@ function unknownCustomer() {
  */
 export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const max = deps.limits.maxBodyBytes;
   return new Hono<AppEnv>()
     .get('/v1/admin/customers', async (c) => {
       requireRole(c, 'member');
@@ -103,7 +102,7 @@ export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
     .delete('/v1/admin/customers/:userId', async (c) => {
       const actor = requireRole(c, 'owner');
       const userId = userIdOf(c);
-      const { confirm } = await parseBody(c, eraseInputSchema, max);
+      const { confirm } = await parseBody(c, eraseInputSchema);
       if (confirm !== userId) {
         throw new InvalidBodyError('confirm: type the user id being erased, exactly.');
       }

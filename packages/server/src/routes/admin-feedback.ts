@@ -11,7 +11,7 @@ import type { Actor, AppDeps, AppEnv } from '../app-env';
 import { decodeCursor } from '../cursor';
 import { InvalidBodyError, InvalidQueryError, NotFoundError } from '../errors';
 import { requireRole } from '../middleware/require-role';
-import { parseBody, parseQuery } from '../request-input';
+import { parseBody, parseQuery } from '../parse-input';
 import { recordAudit } from '../store/audit-log';
 import { addReply } from '../store/feedback';
 import {
@@ -72,7 +72,6 @@ function filterOf(c: Context<AppEnv>, query: InboxQuery): InboxFilter {
  */
 export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const max = deps.limits.maxBodyBytes;
   return new Hono<AppEnv>()
     .get('/v1/admin/feedback', async (c) => {
       requireRole(c, 'member');
@@ -92,7 +91,7 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .patch('/v1/admin/feedback/:id', async (c) => {
       const actor = requireRole(c, 'member');
-      const patch = await parseBody(c, inboxPatchSchema, max);
+      const patch = await parseBody(c, inboxPatchSchema);
       const id = c.req.param('id');
       const projectId = c.get('project').id;
       if (patch.assigneeId && !(await isTeammate(db, projectId, patch.assigneeId))) {
@@ -125,7 +124,7 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post('/v1/admin/feedback/:id/replies', async (c) => {
       const actor = requireRole(c, 'member');
-      const { body } = await parseBody(c, replyInputSchema, max);
+      const { body } = await parseBody(c, replyInputSchema);
       const id = c.req.param('id');
       const projectId = c.get('project').id;
       const now = deps.clock();
@@ -152,7 +151,7 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post('/v1/admin/feedback/:id/notes', async (c) => {
       const actor = requireRole(c, 'member');
-      const { body } = await parseBody(c, noteInputSchema, max);
+      const { body } = await parseBody(c, noteInputSchema);
       const id = c.req.param('id');
       const note = await addNote(
         db,
@@ -165,7 +164,7 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .put('/v1/admin/feedback/:id/tags', async (c) => {
       requireRole(c, 'member');
-      const { tags } = await parseBody(c, tagsInputSchema, max);
+      const { tags } = await parseBody(c, tagsInputSchema);
       const id = c.req.param('id');
       const stored = await setTags(db, c.get('project').id, id, tags);
       if (!stored) throw missing(id);

@@ -12,7 +12,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env';
 import { ConflictError, InvalidQueryError, NotFoundError } from '../errors';
-import { parseBody, parsePatchBody } from '../request-input';
+import { parseBody, parsePatchBody } from '../parse-input';
 import { earnPoints } from '../store/loyalty-ledger';
 import {
   createReward,
@@ -39,10 +39,9 @@ function missingReward(id: string) {
 /** Loyalty administration: earn/deduct points, rewards CRUD, tiers, member lookup. */
 export function adminLoyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const max = deps.limits.maxBodyBytes;
   return new Hono<AppEnv>()
     .post('/v1/admin/loyalty/earn', async (c) => {
-      const entry = await parseBody(c, earnRequestSchema, max);
+      const entry = await parseBody(c, earnRequestSchema);
       return c.json(await earnPoints(db, c.get('project').id, entry, deps.clock()));
     })
     .get('/v1/admin/loyalty/rewards', async (c) => {
@@ -50,7 +49,7 @@ export function adminLoyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json(page);
     })
     .post('/v1/admin/loyalty/rewards', async (c) => {
-      const input = await parseBody(c, rewardInputSchema, max);
+      const input = await parseBody(c, rewardInputSchema);
       const reward = { ...input, id: input.id ?? `rwd_${randomUUID()}` };
       const created = await createReward(db, c.get('project').id, reward, deps.clock());
       if (!created) throw new ConflictError(`A reward with id ${reward.id} already exists.`);
@@ -62,7 +61,7 @@ export function adminLoyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json(reward);
     })
     .patch('/v1/admin/loyalty/rewards/:id', async (c) => {
-      const patch = await parsePatchBody(c, rewardPatchSchema, max);
+      const patch = await parsePatchBody(c, rewardPatchSchema);
       const id = c.req.param('id');
       const reward = await updateReward(db, c.get('project').id, id, patch);
       if (!reward) throw missingReward(id);
@@ -77,7 +76,7 @@ export function adminLoyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json({ items: await listTiers(db, c.get('project').id) });
     })
     .put('/v1/admin/loyalty/tiers', async (c) => {
-      const tiers = await parseBody(c, tierListSchema, max);
+      const tiers = await parseBody(c, tierListSchema);
       await replaceTiers(db, c.get('project').id, tiers);
       return c.json({ items: await listTiers(db, c.get('project').id) });
     })

@@ -2,7 +2,7 @@ import { type NpsSummary, npsQuerySchema } from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { InvalidQueryError } from '../errors';
-import { parseQuery } from '../request-input';
+import { parseQuery } from '../parse-input';
 import { type NpsFilter, npsSummary } from '../store/nps';
 
 /** `GET /v1/admin/nps?surveyId&from&to&interval=week`. */

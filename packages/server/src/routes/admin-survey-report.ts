@@ -9,7 +9,7 @@ import { type Context, Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { decodeCursor } from '../cursor';
 import { InvalidQueryError, NotFoundError } from '../errors';
-import { parseQuery } from '../request-input';
+import { parseQuery } from '../parse-input';
 import type { TimeRange } from '../store/counted-answers';
 import { listSurveyComments } from '../store/survey-comments';
 import { parseBreakdown, periodReport } from '../store/survey-report';

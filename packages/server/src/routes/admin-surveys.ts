@@ -8,7 +8,7 @@ import {
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { ApiError, NotFoundError } from '../errors';
-import { parseBody, parsePatchBody } from '../request-input';
+import { parseBody, parsePatchBody } from '../parse-input';
 import { withListSummaries } from '../store/survey-list-summary';
 import { createSurvey, deleteSurvey, getSurvey, listSurveys, updateSurvey } from '../store/surveys';
 
@@ -23,7 +23,6 @@ function missing(id: string) {
  */
 export function adminSurveyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const max = deps.limits.maxBodyBytes;
   return new Hono<AppEnv>()
     .get('/v1/admin/surveys', async (c) => {
       const projectId = c.get('project').id;
@@ -32,7 +31,7 @@ export function adminSurveyRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json(page);
     })
     .post('/v1/admin/surveys', async (c) => {
-      const input = await parseBody(c, surveyInputSchema, max);
+      const input = await parseBody(c, surveyInputSchema);
       const id = input.id ?? `srv_${randomUUID()}`;
       const survey = await createSurvey(db, c.get('project').id, id, input, deps.clock());
       if (!survey) throw new ApiError(409, 'conflict', `A survey with id ${id} already exists.`);
@@ -44,7 +43,7 @@ export function adminSurveyRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json(survey);
     })
     .patch('/v1/admin/surveys/:id', async (c) => {
-      const patch = await parsePatchBody(c, surveyPatchSchema, max);
+      const patch = await parsePatchBody(c, surveyPatchSchema);
       const id = c.req.param('id');
       const survey = await updateSurvey(db, c.get('project').id, id, patch, deps.clock());
       if (!survey) throw missing(id);

@@ -10,7 +10,7 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { decodeCursor } from '../cursor';
 import { ConflictError, InvalidBodyError, NotFoundError } from '../errors';
 import { requireRole } from '../middleware/require-role';
-import { parseBody, parsePatchBody, parseQuery } from '../request-input';
+import { parseBody, parsePatchBody, parseQuery } from '../parse-input';
 import { type AuditEntry, recordAudit } from '../store/audit-log';
 import { listDeliveries, queueTestEvent, redeliver } from '../webhooks/deliveries';
 import { isPrivateAddress, literalAddressOf } from '../webhooks/destination';
@@ -70,7 +70,6 @@ function auditDetails(url: string | undefined, events: string[] | undefined) {
  */
 export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions): Hono<AppEnv> {
   const { db } = deps.store;
-  const max = deps.limits.maxBodyBytes;
   /** Runs a change and, when it found its endpoint, its audit row, in one transaction. */
   const audited = <T>(
     entry: Omit<AuditEntry, 'projectId'> & { projectId: string },
@@ -84,7 +83,7 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
   return new Hono<AppEnv>()
     .post('/v1/admin/webhooks', async (c) => {
       const actor = requireRole(c, 'admin');
-      const input = await parseBody(c, webhookInputSchema, max);
+      const input = await parseBody(c, webhookInputSchema);
       checkDestination(input.url, options);
       const projectId = c.get('project').id;
       if ((await countEndpoints(db, projectId)) >= MAX_WEBHOOK_ENDPOINTS) {
@@ -119,7 +118,7 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
     })
     .patch('/v1/admin/webhooks/:id', async (c) => {
       const actor = requireRole(c, 'admin');
-      const patch = await parsePatchBody(c, webhookPatchSchema, max);
+      const patch = await parsePatchBody(c, webhookPatchSchema);
       if (patch.url !== undefined) checkDestination(patch.url, options);
       const id = c.req.param('id');
       const projectId = c.get('project').id;

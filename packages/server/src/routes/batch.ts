@@ -10,7 +10,8 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { InvalidBodyError } from '../errors';
 import { resolveMessageIdentity } from '../message-identity';
-import { describeIssues, readJsonBody } from '../request-input';
+import { describeIssues } from '../parse-input';
+import { readJsonBody } from '../read-json-body';
 import type { IngestMessage } from '../store/ingest';
 import { surveyTypesById } from '../store/survey-lookup';
 
@@ -60,7 +61,7 @@ function filedAt(message: Message, now: Date): string {
 export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().post('/v1/batch', async (c) => {
     const project = c.get('project');
-    const envelope = batchEnvelopeSchema.safeParse(await readJsonBody(c, deps.limits.maxBodyBytes));
+    const envelope = batchEnvelopeSchema.safeParse(await readJsonBody(c));
     if (!envelope.success) {
       const { summary, issues } = describeIssues(envelope.error);
       throw new InvalidBodyError(`Invalid batch: ${summary}`, issues);

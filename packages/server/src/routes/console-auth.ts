@@ -10,10 +10,10 @@ import { ApiError, ConflictError } from '../errors';
 import { clientIp } from '../middleware/client-ip';
 import { refuseForeignOrigin, requireCsrf } from '../middleware/csrf';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../middleware/session';
+import { parseBody } from '../parse-input';
 import { hashPassword, verifyPassword } from '../people/passwords';
 import { sessionBodyOf } from '../people/session-body';
 import { authenticate } from '../people/sign-in';
-import { parseBody } from '../request-input';
 import { recordAudit } from '../store/audit-log';
 import { createSession, deleteSession, deleteUserSessions } from '../store/people/sessions';
 import {
@@ -34,7 +34,6 @@ export async function signInAs(c: Context<AppEnv>, deps: AppDeps, user: User, st
 /** First run, sign-in, sign-out, the session, and password change. */
 export function consoleAuthRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const max = deps.limits.maxBodyBytes;
   const ip = (c: Context<AppEnv>) => clientIp(c, deps.limits.trustProxy);
   return new Hono<AppEnv>()
     .get('/v1/console/status', async (c) => {
@@ -43,7 +42,7 @@ export function consoleAuthRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post('/v1/console/setup', async (c) => {
       refuseForeignOrigin(c, deps);
-      const input = await parseBody(c, setupInputSchema, max);
+      const input = await parseBody(c, setupInputSchema);
       await deps.console.signInPerIp(ip(c));
       if (await hasUsers(db)) throw new ConflictError('The owner account already exists.');
       if (!deps.console.useSetupToken(input.token)) {
@@ -68,7 +67,7 @@ export function consoleAuthRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post('/v1/console/sign-in', async (c) => {
       refuseForeignOrigin(c, deps);
-      const input = await parseBody(c, signInInputSchema, max);
+      const input = await parseBody(c, signInInputSchema);
       const user = await authenticate(deps, input, ip(c));
       await recordAudit(
         db,
@@ -90,7 +89,7 @@ export function consoleAuthRoutes(deps: AppDeps): Hono<AppEnv> {
     .post('/v1/console/password', async (c) => {
       const session = requireSession(c);
       requireCsrf(c, deps, session);
-      const input = await parseBody(c, passwordChangeInputSchema, max);
+      const input = await parseBody(c, passwordChangeInputSchema);
       await deps.console.signInPerAccount(`user:${session.user.id}`);
       const stored = await passwordHashOf(db, session.user.id);
       if (!stored || !(await verifyPassword(input.currentPassword, stored))) {

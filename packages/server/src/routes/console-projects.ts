@@ -10,8 +10,8 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { InvalidBodyError, NotFoundError } from '../errors';
 import { requireCsrf } from '../middleware/csrf';
 import { requireSession } from '../middleware/session';
+import { parseBody } from '../parse-input';
 import { projectAccess, projectViewOf } from '../people/project-access';
-import { parseBody } from '../request-input';
 import { recordAudit } from '../store/audit-log';
 import { firstEventOf } from '../store/first-event';
 import { setMembership } from '../store/people/users';
@@ -26,13 +26,12 @@ function gone(projectId: string) {
 /** Projects and keys in the console: create, read, edit, widget settings, rotate, delete. */
 export function consoleProjectRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const max = deps.limits.maxBodyBytes;
   const base = '/v1/console/projects/:projectId';
   return new Hono<AppEnv>()
     .post('/v1/console/projects', async (c) => {
       const session = requireSession(c);
       requireCsrf(c, deps, session);
-      const input = await parseBody(c, projectCreateInputSchema, max);
+      const input = await parseBody(c, projectCreateInputSchema);
       const now = deps.clock();
       const { project, secretKey } = await createProject(db, input);
       await setMembership(db, project.id, session.user.id, 'owner', now);
@@ -50,7 +49,7 @@ export function consoleProjectRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .patch(base, async (c) => {
       const { project, role, session } = await projectAccess(c, deps, 'owner');
-      const patch = await parseBody(c, projectPatchInputSchema, max);
+      const patch = await parseBody(c, projectPatchInputSchema);
       const updated = await updateProject(db, project.id, patch);
       if (!updated) throw gone(project.id);
       deps.projects.clear();
@@ -76,7 +75,7 @@ export function consoleProjectRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .put(`${base}/widget`, async (c) => {
       const { project, role, session } = await projectAccess(c, deps, 'admin');
-      const patch = await parseBody(c, widgetUpdateInputSchema, max);
+      const patch = await parseBody(c, widgetUpdateInputSchema);
       const updated = await updateWidget(db, project.id, patch);
       if (!updated) throw gone(project.id);
       deps.projects.clear();
@@ -98,7 +97,7 @@ export function consoleProjectRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post(`${base}/keys/rotate`, async (c) => {
       const { project, session } = await projectAccess(c, deps, 'owner');
-      const { key } = await parseBody(c, keyRotateInputSchema, max);
+      const { key } = await parseBody(c, keyRotateInputSchema);
       const now = deps.clock();
       const rotated = await rotateKey(db, project.id, key, now);
       if (!rotated) throw gone(project.id);
@@ -117,7 +116,7 @@ export function consoleProjectRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .delete(base, async (c) => {
       const { project, session } = await projectAccess(c, deps, 'owner');
-      const { confirm } = await parseBody(c, projectDeleteInputSchema, max);
+      const { confirm } = await parseBody(c, projectDeleteInputSchema);
       if (confirm !== project.name) {
         throw new InvalidBodyError(`Type the project's name, "${project.name}", to delete it.`);
       }

@@ -12,9 +12,9 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { decodeCursor } from '../cursor';
 import { ConflictError, NotFoundError } from '../errors';
 import { refuseForeignOrigin, requireCsrf } from '../middleware/csrf';
+import { parseBody } from '../parse-input';
 import { hashPassword } from '../people/passwords';
 import { projectAccess, publicUrlOf } from '../people/project-access';
-import { parseBody } from '../request-input';
 import { listAudit, recordAudit } from '../store/audit-log';
 import {
   createInvitation,
@@ -35,7 +35,6 @@ const usedOrExpired = () => new NotFoundError('This invitation was used, revoked
 /** The team (owners), invitation links, and the audit log. */
 export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const max = deps.limits.maxBodyBytes;
   const base = '/v1/console/projects/:projectId';
   const actorOf = (userId: string) => ({ kind: 'teammate', userId }) as const;
   return new Hono<AppEnv>()
@@ -49,7 +48,7 @@ export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post(`${base}/invitations`, async (c) => {
       const { project, session } = await projectAccess(c, deps, 'owner');
-      const input = await parseBody(c, invitationInputSchema, max);
+      const input = await parseBody(c, invitationInputSchema);
       const now = deps.clock();
       const { invitation, token } = await createInvitation(
         db,
@@ -91,7 +90,7 @@ export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .patch(`${base}/members/:userId`, async (c) => {
       const { project, session } = await projectAccess(c, deps, 'owner');
-      const { role } = await parseBody(c, memberPatchInputSchema, max);
+      const { role } = await parseBody(c, memberPatchInputSchema);
       const userId = c.req.param('userId');
       const now = deps.clock();
       // One transaction, the owners locked first: see ownerCount.
@@ -164,7 +163,7 @@ export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
       const session = c.get('session');
       if (session) requireCsrf(c, deps, session);
       else refuseForeignOrigin(c, deps);
-      const input = await parseBody(c, invitationAcceptInputSchema, max);
+      const input = await parseBody(c, invitationAcceptInputSchema);
       const token = c.req.param('token');
       const now = deps.clock();
       const found = TOKEN.test(token) ? await findOpenInvitation(db, token, now) : undefined;

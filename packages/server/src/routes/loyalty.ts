@@ -2,7 +2,7 @@ import { redeemRequestSchema } from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env';
-import { parseBody } from '../request-input';
+import { parseBody } from '../parse-input';
 import { requireIdentity } from '../require-identity';
 import { redeemReward } from '../store/loyalty-ledger';
 import { loyaltyViewOf } from '../store/loyalty-view';
@@ -21,7 +21,7 @@ export function loyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post('/v1/loyalty/redeem', async (c) => {
       const project = c.get('project');
-      const body = await parseBody(c, redeemBodySchema, deps.limits.maxBodyBytes);
+      const body = await parseBody(c, redeemBodySchema);
       const userId = requireIdentity(project, body.userId, body.userHash);
       const result = await redeemReward(
         db,

@@ -4,7 +4,7 @@ import {
 } from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
-import { parseQuery } from '../request-input';
+import { parseQuery } from '../parse-input';
 import { lastContacts, personOf, seenEvents } from '../store/survey-history';
 import { listSurveys } from '../store/surveys';
 import { eligibleSurveys } from '../survey-eligibility';

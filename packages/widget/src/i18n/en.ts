@@ -6,6 +6,8 @@ import { LAUNCHER_TEXTS } from './launcher-texts';
  */
 export const en = {
   ...LAUNCHER_TEXTS.en,
+  // The load-failure panel's button; only the UI chunk shows it.
+  retry: 'Try again',
   title: 'How can we help?',
   close: 'Close',
   tabs: 'Sections',

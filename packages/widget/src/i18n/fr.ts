@@ -4,6 +4,7 @@ import { LAUNCHER_TEXTS } from './launcher-texts';
 /** French strings. */
 export const fr: Texts = {
   ...LAUNCHER_TEXTS.fr,
+  retry: 'Réessayer',
   title: 'Comment pouvons-nous vous aider ?',
   close: 'Fermer',
   tabs: 'Sections',

@@ -7,13 +7,11 @@ export const LAUNCHER_TEXTS = {
   en: {
     launcher: 'Open feedback and rewards',
     loading: 'Loading…',
-    retry: 'Try again',
     loadFailed: 'This could not load. Check your connection, then press the button to try again.',
   },
   fr: {
     launcher: 'Ouvrir les avis et récompenses',
     loading: 'Chargement…',
-    retry: 'Réessayer',
     loadFailed:
       'Le chargement a échoué. Vérifiez votre connexion, puis appuyez sur le bouton pour réessayer.',
   },
