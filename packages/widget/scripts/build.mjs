@@ -39,6 +39,9 @@ const scriptTag = {
   format: 'iife',
   minify: true,
   metafile: true,
+  // Kept out of dist's shipped files: scripts/size.mjs reads it to say which module takes
+  // how much of rapport.js after brotli.
+  sourcemap: 'external',
   write: false,
   define: { 'process.env.NODE_ENV': '"production"' },
 };
@@ -51,15 +54,17 @@ for (const file of await readdir(dist)) {
 await rm(join(dist, 'chunks'), { recursive: true, force: true });
 
 const metafiles = {};
+const sourcemaps = {};
 /** Builds one script-tag file; returns its hashed name when `prefix` is given. */
 async function buildScript(entry, prefix, extra = {}) {
   const result = await build({ ...scriptTag, ...extra, entryPoints: [entry], outfile: 'out.js' });
-  const code = result.outputFiles[0].contents;
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js')).contents;
   const name = prefix
     ? `${prefix}-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`
     : 'rapport.js';
   await writeFile(join(dist, name), code);
   metafiles[name] = result.metafile;
+  sourcemaps[name] = JSON.parse(result.outputFiles.find((file) => file.path.endsWith('.map')).text);
   return name;
 }
 
@@ -82,6 +87,7 @@ await build({
 });
 
 await writeFile(join(dist, 'meta.json'), JSON.stringify(metafiles));
+await writeFile(join(dist, 'sourcemaps.json'), JSON.stringify(sourcemaps));
 await writeFile(join(dist, 'chunks.json'), JSON.stringify(chunks, null, 2));
 // `import '@rapport/widget/rapport.js'` is typed by a hand-written declaration of the global.
 await copyFile(join(root, 'types/rapport.d.ts'), join(dist, 'rapport.d.ts'));
@@ -89,7 +95,7 @@ if (!quiet) for (const [name, metafile] of Object.entries(metafiles)) printSumma
 
 /** Bytes of minified output per package (or per widget folder), largest first. */
 function printSummary(name, metafile) {
-  const output = Object.values(metafile.outputs)[0];
+  const [, output] = Object.entries(metafile.outputs).find(([file]) => file.endsWith('.js'));
   const groups = new Map();
   for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
     const match = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
