@@ -10,6 +10,7 @@ function endpoint(overrides: Partial<WebhookEndpoint> = {}): WebhookEndpoint {
     id: 'wh_1',
     url: 'https://shop.example/hooks/rapport?token=secret-path-token',
     events: ['feedback.created', 'nps.detractor'],
+    format: 'standard',
     enabled: true,
     disabledReason: null,
     disabledAt: null,
@@ -149,8 +150,46 @@ describe('the webhook pages', () => {
     expect(sent).toEqual({
       url: 'https://shop.example/hooks/rapport',
       events: ['feedback.created'],
+      format: 'standard',
     });
     expect(screen.getByText('Copy it now: it is shown only once.')).toBeTruthy();
     expect(await screen.findByRole('link', { name: 'shop.example/hooks/rapport' })).toBeTruthy();
+  });
+
+  it('offers a Slack endpoint only the events it has messages for, and shows no secret', async () => {
+    serve('admin', [], []);
+    let sent: unknown;
+    server.use(
+      http.post('*/v1/admin/webhooks', async ({ request }) => {
+        sent = await request.json();
+        const slack = endpoint({
+          url: 'https://hooks.slack.com/services/T0/B0/x',
+          format: 'slack',
+          events: ['nps.detractor'],
+        });
+        return HttpResponse.json({ ...slack, secret: 'whsec_c2VjcmV0' }, { status: 201 });
+      }),
+    );
+    renderApp('#/projects/p1/webhooks', sessionAs('admin'));
+    await screen.findByText(/No endpoints yet\./);
+    expect(screen.getAllByRole('checkbox')).toHaveLength(8);
+    fireEvent.click(screen.getByLabelText(/^A message in a Slack channel/));
+    const offered = screen.getAllByRole('checkbox').map((box) => box.closest('label')?.textContent);
+    expect(offered).toEqual([
+      'A customer sends feedback feedback.created',
+      'An NPS answer scores 0–6 nps.detractor',
+    ]);
+    fireEvent.click(screen.getByLabelText(/^A customer sends feedback/));
+    fireEvent.input(screen.getByLabelText('Endpoint URL'), {
+      target: { value: 'https://hooks.slack.com/services/T0/B0/x' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add endpoint' }));
+    await screen.findByText(/Slack endpoint hooks\.slack\.com\/services\/T0\/B0\/x added/);
+    expect(sent).toEqual({
+      url: 'https://hooks.slack.com/services/T0/B0/x',
+      events: ['nps.detractor'],
+      format: 'slack',
+    });
+    expect(screen.queryByText('whsec_c2VjcmV0')).toBeNull();
   });
 });

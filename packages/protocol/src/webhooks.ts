@@ -22,6 +22,20 @@ export const WEBHOOK_EVENTS = [
 /** One event an endpoint can subscribe to. */
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
+/**
+ * What an endpoint receives: `standard`, the signed `{ type, timestamp, data }` JSON of
+ * Standard Webhooks; `slack`, a readable `{ text }` message for a Slack incoming webhook (or
+ * anything that takes the same payload, such as Mattermost), for {@link SLACK_EVENTS} only.
+ */
+export const WEBHOOK_FORMATS = ['standard', 'slack'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** The events a `slack` endpoint may subscribe to: the ones a person should read at once. */
+export const SLACK_EVENTS = [
+  'feedback.created',
+  'nps.detractor',
+] as const satisfies readonly WebhookEventType[];
+
 /** The event `POST /v1/admin/webhooks/:id/test` sends, whatever the endpoint subscribed to. */
 export const WEBHOOK_TEST_EVENT = 'webhook.test';
 

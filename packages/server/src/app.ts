@@ -11,6 +11,7 @@ import { createJsonLogger, type Logger } from './logger';
 import { createMetrics, type RateLimitKind } from './metrics';
 import { adminAccess } from './middleware/admin-access';
 import { adminRoles } from './middleware/admin-roles';
+import { limitBody } from './middleware/body-limit';
 import { httpMetrics } from './middleware/http-metrics';
 import { publicAccess } from './middleware/public-access';
 import { refuseNulInUrl } from './middleware/refuse-nul-in-url';
@@ -160,6 +161,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/admin/*', adminAccess(deps));
   app.use('/v1/admin/*', adminRoles());
   app.use('/v1/*', publicAccess(deps));
+  app.use('/v1/*', limitBody(limits.maxBodyBytes));
   app.route('/', publicRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route(

@@ -211,6 +211,7 @@ async function start(config: CliConfig) {
         logger,
         allowPrivateDestinations: config.webhooksAllowPrivate,
         ...(registry ? { metrics: createWebhookMetrics(registry) } : {}),
+        ...(config.publicUrl ? { consoleUrl: `${config.publicUrl}/console/` } : {}),
       })
     : undefined;
   const stop = async (signal: NodeJS.Signals) => {

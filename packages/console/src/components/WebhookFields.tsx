@@ -1,5 +1,5 @@
-import { WEBHOOK_EVENTS } from '@rapport/protocol';
-import type { WebhookEventType } from '../api/types';
+import { SLACK_EVENTS, WEBHOOK_EVENTS } from '@rapport/protocol';
+import type { WebhookEventType, WebhookFormat } from '../api/types';
 import { WEBHOOK_EVENT_LABELS } from '../webhook-format';
 import { Field } from './Field';
 
@@ -26,8 +26,14 @@ export function webhookDraftProblems(draft: WebhookDraft): { url?: string; event
   return problems;
 }
 
+/** The events an endpoint of this format may receive, in the protocol's order. */
+export function eventsFor(format: WebhookFormat): readonly WebhookEventType[] {
+  return format === 'slack' ? SLACK_EVENTS : WEBHOOK_EVENTS;
+}
+
 interface WebhookFieldsProps {
   idPrefix: string;
+  format: WebhookFormat;
   draft: WebhookDraft;
   onDraft: (draft: WebhookDraft) => void;
   /** Inline problems, shown once the form was submitted. */
@@ -35,12 +41,13 @@ interface WebhookFieldsProps {
 }
 
 /** The endpoint's URL and the events it receives, as checkboxes in a fieldset. */
-export function WebhookFields({ idPrefix, draft, onDraft, problems }: WebhookFieldsProps) {
+export function WebhookFields({ idPrefix, format, draft, onDraft, problems }: WebhookFieldsProps) {
+  const events = eventsFor(format);
   const toggle = (event: WebhookEventType, on: boolean) =>
     onDraft({
       ...draft,
       // In the protocol's order, whatever order they were ticked in.
-      events: WEBHOOK_EVENTS.filter((name) => (name === event ? on : draft.events.includes(name))),
+      events: events.filter((name) => (name === event ? on : draft.events.includes(name))),
     });
   return (
     <>
@@ -51,7 +58,11 @@ export function WebhookFields({ idPrefix, draft, onDraft, problems }: WebhookFie
         inputMode="url"
         autocomplete="off"
         spellcheck={false}
-        hint="Rapport POSTs signed JSON here. Use https:// in production."
+        hint={
+          format === 'slack'
+            ? 'The incoming-webhook URL Slack gave you: https://hooks.slack.com/services/…'
+            : 'Rapport POSTs signed JSON here. Use https:// in production.'
+        }
         value={draft.url}
         onValue={(url) => onDraft({ ...draft, url })}
         error={problems.url}
@@ -61,7 +72,7 @@ export function WebhookFields({ idPrefix, draft, onDraft, problems }: WebhookFie
         aria-describedby={problems.events ? `${idPrefix}-events-error` : undefined}
       >
         <legend>Events</legend>
-        {WEBHOOK_EVENTS.map((event, index) => (
+        {events.map((event, index) => (
           <label key={event} class="check">
             <input
               id={index === 0 ? `${idPrefix}-events` : undefined}

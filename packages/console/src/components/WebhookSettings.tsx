@@ -35,6 +35,7 @@ export function WebhookSettings({ projectId, endpoint, onSaved }: WebhookSetting
       <h2 id="webhook-settings">Settings</h2>
       <WebhookFields
         idPrefix="webhook"
+        format={endpoint.format}
         draft={draft}
         onDraft={setDraft}
         problems={form.tried ? problems : {}}

@@ -1,12 +1,13 @@
-import { MAX_WEBHOOK_ENDPOINTS } from '@rapport/protocol';
+import { MAX_WEBHOOK_ENDPOINTS, WEBHOOK_FORMATS } from '@rapport/protocol';
 import { useState } from 'preact/hooks';
-import type { WebhookCreated, WebhookEndpoint } from '../api/types';
+import type { WebhookCreated, WebhookEndpoint, WebhookFormat } from '../api/types';
 import { Async } from '../components/Async';
 import { Empty } from '../components/Empty';
 import { PageHeading } from '../components/PageHeading';
 import { SecretOnce } from '../components/SecretOnce';
 import { SubmitRow } from '../components/SubmitRow';
 import {
+  eventsFor,
   type WebhookDraft,
   WebhookFields,
   webhookDraftProblems,
@@ -37,10 +38,19 @@ export function Webhooks({ projectId }: { projectId: string }) {
       </p>
       {created ? (
         <div class="stack">
-          <p class="form-ok" role="status">
-            Endpoint {shortUrl(created.url)} added. Verify each request with this secret.
-          </p>
-          <SecretOnce id="webhook-secret" label="Signing secret" value={created.secret} />
+          {created.format === 'slack' ? (
+            <p class="form-ok" role="status">
+              Slack endpoint {shortUrl(created.url)} added: new events will be posted to its
+              channel.
+            </p>
+          ) : (
+            <>
+              <p class="form-ok" role="status">
+                Endpoint {shortUrl(created.url)} added. Verify each request with this secret.
+              </p>
+              <SecretOnce id="webhook-secret" label="Signing secret" value={created.secret} />
+            </>
+          )}
           <p>
             <a href={href(['projects', projectId, 'webhooks', created.id])}>
               Open the endpoint to send a test event
@@ -107,6 +117,7 @@ function EndpointCard({ projectId, endpoint }: { projectId: string; endpoint: We
         <span class={state.badge}>{state.label}</span>
       </div>
       <p class="hint">
+        {endpoint.format === 'slack' ? 'Slack · ' : ''}
         {endpoint.events.length === 1 ? '1 event' : `${endpoint.events.length} events`}:{' '}
         <span class="mono">{endpoint.events.join(', ')}</span>
       </p>
@@ -117,6 +128,11 @@ function EndpointCard({ projectId, endpoint }: { projectId: string; endpoint: We
 
 const EMPTY_DRAFT: WebhookDraft = { url: '', events: ['feedback.created', 'nps.detractor'] };
 
+const FORMAT_LABELS: Record<WebhookFormat, string> = {
+  standard: 'Signed JSON for your server (Standard Webhooks)',
+  slack: 'A message in a Slack channel (incoming webhook)',
+};
+
 function NewEndpoint({
   projectId,
   onCreated,
@@ -125,14 +141,22 @@ function NewEndpoint({
   onCreated: (endpoint: WebhookCreated) => void;
 }) {
   const [draft, setDraft] = useState<WebhookDraft>(EMPTY_DRAFT);
+  const [format, setFormat] = useState<WebhookFormat>('standard');
   const problems = webhookDraftProblems(draft);
+  const choose = (next: WebhookFormat) => {
+    setFormat(next);
+    const allowed = eventsFor(next);
+    setDraft({ ...draft, events: draft.events.filter((event) => allowed.includes(event)) });
+  };
   const form = useSubmit(
     async () => {
       const endpoint = await admin(projectId).createWebhook({
         url: draft.url.trim(),
         events: draft.events,
+        format,
       });
       setDraft(EMPTY_DRAFT);
+      setFormat('standard');
       form.setTried(false);
       onCreated(endpoint);
     },
@@ -150,8 +174,23 @@ function NewEndpoint({
       noValidate
     >
       <h2 id="new-webhook-heading">Add an endpoint</h2>
+      <fieldset class="field">
+        <legend>Send as</legend>
+        {WEBHOOK_FORMATS.map((option) => (
+          <label key={option} class="check">
+            <input
+              type="radio"
+              name="new-webhook-format"
+              checked={format === option}
+              onChange={() => choose(option)}
+            />
+            <span>{FORMAT_LABELS[option]}</span>
+          </label>
+        ))}
+      </fieldset>
       <WebhookFields
         idPrefix="new-webhook"
+        format={format}
         draft={draft}
         onDraft={setDraft}
         problems={form.tried ? problems : {}}

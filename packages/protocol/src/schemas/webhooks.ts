@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENTS, WEBHOOK_TEST_EVENT } from '../webhooks';
+import { SLACK_EVENTS, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_TEST_EVENT } from '../webhooks';
 import { urlSchema } from './fields';
 
 /** The events an endpoint receives: at least one, each once. */
@@ -9,10 +9,25 @@ const eventsSchema = z
   .max(WEBHOOK_EVENTS.length)
   .refine((events) => new Set(events).size === events.length, 'must not repeat an event');
 
-/** `POST /v1/admin/webhooks`. */
-export const webhookInputSchema = z.object({ url: urlSchema, events: eventsSchema });
+const formatSchema = z.enum(WEBHOOK_FORMATS);
+const slackEvents: readonly string[] = SLACK_EVENTS;
+const SLACK_ONLY = `a slack endpoint receives only ${SLACK_EVENTS.join(' and ')}`;
 
-/** `PATCH /v1/admin/webhooks/:id`: `enabled: true` re-enables an endpoint the server disabled. */
+/** `POST /v1/admin/webhooks`: `format` is `standard` unless it says `slack`. */
+export const webhookInputSchema = z
+  .object({ url: urlSchema, events: eventsSchema, format: formatSchema.default('standard') })
+  .refine(
+    (input) => input.format !== 'slack' || input.events.every((e) => slackEvents.includes(e)),
+    {
+      message: SLACK_ONLY,
+      path: ['events'],
+    },
+  );
+
+/**
+ * `PATCH /v1/admin/webhooks/:id`: `enabled: true` re-enables an endpoint the server disabled.
+ * The format is fixed at creation (a receiver understands one of them).
+ */
 export const webhookPatchSchema = z
   .object({ url: urlSchema, events: eventsSchema, enabled: z.boolean() })
   .partial();
@@ -22,6 +37,7 @@ export const webhookEndpointSchema = z.object({
   id: z.string(),
   url: z.string(),
   events: z.array(z.enum(WEBHOOK_EVENTS)),
+  format: formatSchema,
   enabled: z.boolean(),
   /** Why the server disabled it (failing for 5 days), or null. */
   disabledReason: z.string().nullable(),
@@ -60,7 +76,7 @@ export const webhookDeliverySchema = z.object({
   createdAt: z.string(),
 });
 
-export type WebhookInput = z.infer<typeof webhookInputSchema>;
+export type WebhookInput = z.input<typeof webhookInputSchema>;
 export type WebhookPatch = z.infer<typeof webhookPatchSchema>;
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 export type WebhookCreated = z.infer<typeof webhookCreatedSchema>;

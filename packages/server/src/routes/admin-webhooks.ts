@@ -1,3 +1,4 @@
+import { SLACK_EVENTS, type WebhookEventType, type WebhookFormat } from '@rapport/protocol';
 import {
   MAX_WEBHOOK_ENDPOINTS,
   pageQuerySchema,
@@ -55,6 +56,16 @@ function checkDestination(url: string, options: WebhookRouteOptions) {
   }
 }
 
+/** A slack endpoint receives only the events its messages are written for. */
+function checkSlackEvents(format: WebhookFormat, events: readonly WebhookEventType[]) {
+  const allowed: readonly WebhookEventType[] = SLACK_EVENTS;
+  if (format === 'slack' && !events.every((event) => allowed.includes(event))) {
+    throw new InvalidBodyError(
+      `events: a slack endpoint receives only ${SLACK_EVENTS.join(' and ')}.`,
+    );
+  }
+}
+
 /** The audited facts of an endpoint: its origin only, since a URL's path may hold a token. */
 function auditDetails(url: string | undefined, events: string[] | undefined) {
   return {
@@ -93,7 +104,7 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
       }
       const created: WebhookCreated = await db.transaction().execute(async (trx) => {
         const endpoint = await createEndpoint(trx, projectId, input, deps.clock());
-        const details = auditDetails(input.url, input.events);
+        const details = { ...auditDetails(input.url, input.events), format: input.format };
         const entry: AuditEntry = {
           projectId,
           actor,
@@ -122,6 +133,11 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
       if (patch.url !== undefined) checkDestination(patch.url, options);
       const id = c.req.param('id');
       const projectId = c.get('project').id;
+      if (patch.events !== undefined) {
+        const current = await getEndpoint(db, projectId, id);
+        if (!current) throw missing(id);
+        checkSlackEvents(current.format, patch.events);
+      }
       const details = {
         ...auditDetails(patch.url, patch.events),
         ...(patch.enabled !== undefined && { enabled: patch.enabled }),

@@ -1,3 +1,4 @@
+import type { WebhookFormat } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../store/audit-log';
 import type { Database } from '../store/schema';
@@ -14,6 +15,8 @@ export interface ClaimedDelivery {
   /** The number of this attempt (1 for the first); the claim's fencing token. */
   attempt: number;
   url: string;
+  /** What the body is: the signed JSON or a Slack message. */
+  format: WebhookFormat;
   /** The secrets to sign with: the current one, and the previous one while it is valid. */
   secrets: string[];
 }
@@ -27,6 +30,7 @@ interface ClaimRow {
   occurred_at: Date | string;
   attempts: number;
   url: string;
+  format: WebhookFormat;
   secret: string;
   previous_secret: string | null;
   previous_secret_expires_at: Date | string | null;
@@ -58,7 +62,9 @@ export async function claimDue(
     ) claimed, webhook_endpoints w
     WHERE d.id = claimed.id AND w.project_id = d.project_id AND w.id = d.endpoint_id
     RETURNING d.id, d.project_id, d.endpoint_id, d.event_type, d.data, d.occurred_at,
-      d.attempts, w.url, w.secret, w.previous_secret, w.previous_secret_expires_at`.execute(db);
+      d.attempts, w.url, w.format, w.secret, w.previous_secret, w.previous_secret_expires_at`.execute(
+    db,
+  );
   const now = options.now.getTime();
   return rows.map((row) => {
     const previousValid =
@@ -74,6 +80,7 @@ export async function claimDue(
       occurredAt: new Date(row.occurred_at),
       attempt: Number(row.attempts),
       url: row.url,
+      format: row.format,
       secrets: previousValid ? [row.secret, row.previous_secret as string] : [row.secret],
     };
   });

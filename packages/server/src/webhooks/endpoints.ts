@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WebhookEndpoint, WebhookEventType } from '@rapport/protocol';
+import type { WebhookEndpoint, WebhookEventType, WebhookFormat } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import { DAY_MS } from '../clock';
 import { isoOf } from '../store/rows';
@@ -15,6 +15,7 @@ const PUBLIC_COLUMNS = [
   'id',
   'url',
   'events',
+  'format',
   'enabled',
   'disabled_reason',
   'disabled_at',
@@ -30,6 +31,7 @@ export function endpointOf(row: PublicRow): WebhookEndpoint {
     id: row.id,
     url: row.url,
     events: row.events as WebhookEventType[],
+    format: row.format,
     enabled: row.enabled,
     disabledReason: row.disabled_reason,
     disabledAt: row.disabled_at && isoOf(row.disabled_at),
@@ -42,7 +44,7 @@ export function endpointOf(row: PublicRow): WebhookEndpoint {
 export async function createEndpoint(
   db: Kysely<Database>,
   projectId: string,
-  input: { url: string; events: WebhookEventType[] },
+  input: { url: string; events: WebhookEventType[]; format: WebhookFormat },
   now: Date,
 ): Promise<WebhookEndpoint & { secret: string }> {
   const secret = generateWebhookSecret();
@@ -53,6 +55,7 @@ export async function createEndpoint(
       id: `wh_${randomUUID().replaceAll('-', '')}`,
       url: input.url,
       events: input.events,
+      format: input.format,
       secret,
       created_at: now,
     })

@@ -1,3 +1,4 @@
+import type { WebhookFormat } from '@rapport/protocol';
 import type { ColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -14,6 +15,8 @@ export interface WebhookEndpointsTable {
   id: string;
   url: string;
   events: string[];
+  /** `standard` or `slack` (migration 0009), fixed at creation. */
+  format: ColumnType<WebhookFormat, WebhookFormat | undefined, never>;
   /** `whsec_…`, kept as is: signing needs it (see the migration). Never logged or returned again. */
   secret: string;
   previous_secret: Nullable<string>;

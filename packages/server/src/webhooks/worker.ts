@@ -12,6 +12,7 @@ import {
 } from './claims';
 import { postWebhook } from './send-attempt';
 import { signatureHeader } from './signature';
+import { type SlackContext, slackMessage } from './slack-message';
 
 /** Options for {@link createWebhookSender} and {@link startWebhookWorker}. */
 export interface WebhookWorkerOptions {
@@ -53,6 +54,11 @@ export interface WebhookWorkerOptions {
   logRetentionDays?: number;
   /** Counts attempts by outcome for Prometheus (see `createWebhookMetrics`). */
   metrics?: WebhookMetrics;
+  /**
+   * The console's address, `https://rapport.example.com/console/`, for the links in Slack
+   * messages (`rapport start` takes it from `RAPPORT_PUBLIC_URL`). Without it they have none.
+   */
+  consoleUrl?: string;
 }
 
 /** One pass of delivery, for the worker's loop and for tests that step a clock. */
@@ -69,8 +75,17 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** The body sent: `{ type, timestamp, data }`, the same bytes on every attempt. */
-function bodyOf(claim: ClaimedDelivery): string {
+/**
+ * The body sent, the same bytes on every attempt: `{ type, timestamp, data }`, or for a slack
+ * endpoint the message `{ text }`.
+ */
+function bodyOf(claim: ClaimedDelivery, context: SlackContext): string {
+  if (claim.format === 'slack') {
+    const data = (claim.data ?? {}) as Record<string, unknown>;
+    return JSON.stringify(
+      slackMessage({ type: claim.type, projectId: claim.projectId, data }, context),
+    );
+  }
   return JSON.stringify({
     type: claim.type,
     timestamp: claim.occurredAt.toISOString(),
@@ -91,10 +106,11 @@ export function createWebhookSender(options: WebhookWorkerOptions): WebhookSende
   const disableAfterMs = options.disableAfterMs ?? 5 * DAY_MS;
   // Longer than any attempt, so a live worker always records before anyone may claim again.
   const leaseMs = timeoutMs + 30_000;
+  const slack: SlackContext = { consoleUrl: options.consoleUrl };
   let controller = new AbortController();
 
   async function attempt(claim: ClaimedDelivery, signal: AbortSignal) {
-    const body = bodyOf(claim);
+    const body = bodyOf(claim, slack);
     const timestamp = Math.floor(clock().getTime() / 1000);
     const startedAt = performance.now();
     let outcome: Awaited<ReturnType<typeof postWebhook>>;
