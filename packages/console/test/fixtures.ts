@@ -28,6 +28,7 @@ export function feedbackItem(n: number, overrides: Partial<FeedbackItem> = {}): 
     userId: null,
     createdAt: new Date(Date.UTC(2026, 11, 1, 12, n)).toISOString(),
     replies: [],
+    waitingOnTeam: true,
     ...overrides,
   };
 }

@@ -8,7 +8,13 @@
  */
 
 export * from './errors';
-export { ID_PATTERN, isPathSafeId, USER_HASH_PATTERN } from './id-pattern';
+export {
+  DEVICE_SECRET_HEADER,
+  DEVICE_SECRET_PATTERN,
+  ID_PATTERN,
+  isPathSafeId,
+  USER_HASH_PATTERN,
+} from './id-pattern';
 export * from './limits';
 export * from './origin';
 export * from './roles';
@@ -93,6 +99,7 @@ export type {
   MessageType,
   PageMessage,
   RejectedMessage,
+  ReplyMessage,
   SurveyResponseMessage,
   TrackMessage,
 } from './schemas/messages';

@@ -5,8 +5,15 @@
  * from them.
  */
 
-/** Message types a batch can carry. */
-export const MESSAGE_TYPES = ['identify', 'track', 'page', 'feedback', 'survey_response'] as const;
+/** Message types a batch can carry. `reply` is the customer's answer in one of their threads. */
+export const MESSAGE_TYPES = [
+  'identify',
+  'track',
+  'page',
+  'feedback',
+  'survey_response',
+  'reply',
+] as const;
 
 /** What a piece of feedback is about. */
 export const FEEDBACK_CATEGORIES = ['bug', 'idea', 'praise', 'question', 'other'] as const;

@@ -4,6 +4,7 @@ import type {
   IdentifyMessage,
   Message,
   PageMessage,
+  ReplyMessage,
   SurveyResponseMessage,
   TrackMessage,
 } from '@rapport/protocol';
@@ -38,6 +39,8 @@ import {
 /** Who a message is from. */
 export interface Sender {
   anonymousId: string;
+  /** The browser's device secret, sent with every write (server README, "Device secret"). */
+  deviceSecret?: string | undefined;
   userId: string | undefined;
   /**
    * The proof of `userId` from the last identify. Sent on every message, because the server
@@ -46,7 +49,10 @@ export interface Sender {
   userHash?: string | undefined;
 }
 
-type Envelope = Pick<Message, 'id' | 'timestamp' | 'anonymousId' | 'userId' | 'userHash'>;
+type Envelope = Pick<
+  Message,
+  'id' | 'timestamp' | 'anonymousId' | 'userId' | 'userHash' | 'deviceSecret'
+>;
 
 function envelope(sender: Sender): Envelope {
   const base: Envelope = {
@@ -54,6 +60,7 @@ function envelope(sender: Sender): Envelope {
     timestamp: new Date().toISOString(),
     anonymousId: sender.anonymousId,
   };
+  if (sender.deviceSecret !== undefined) base.deviceSecret = sender.deviceSecret;
   if (sender.userId !== undefined) {
     base.userId = sender.userId;
     if (sender.userHash !== undefined) base.userHash = sender.userHash;
@@ -116,6 +123,10 @@ const FIELD_CHECKS: { [T in Message['type']]: (message: Extract<Message, { type:
       }
       checkOptionalString(typeof value === 'string' ? value : '', 'an answer', MAX_TEXT_LENGTH);
     }
+  },
+  reply({ threadId, body }) {
+    checkId(threadId, 'threadId');
+    checkText(body, 'body', MAX_TEXT_LENGTH);
   },
 };
 
@@ -223,5 +234,15 @@ export function buildSurveyResponse(
     score,
     comment,
     answers,
+  });
+}
+
+/** Checks `inbox.reply()`'s arguments and builds its `reply` message; throws `invalid_argument`. */
+export function buildReply(sender: Sender, threadId: unknown, body: unknown): ReplyMessage {
+  return checkMessage({
+    ...envelope(sender),
+    type: 'reply',
+    threadId: threadId as string,
+    body: body as string,
   });
 }

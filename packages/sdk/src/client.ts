@@ -4,6 +4,7 @@ import {
   buildFeedback,
   buildIdentify,
   buildPage,
+  buildReply,
   buildSurveyResponse,
   buildTrack,
   type Sender,
@@ -152,7 +153,10 @@ function createClientUsing(
         ),
     },
     loyalty: reader.loyalty,
-    inbox: reader.inbox,
+    inbox: {
+      get: reader.inbox.get,
+      reply: (threadId, body) => write((from) => buildReply(from, threadId, body)),
+    },
     on: emitter.on,
     emit: emitter.emit,
     async flush() {

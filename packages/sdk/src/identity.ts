@@ -1,10 +1,15 @@
-import { createId } from './create-id';
+import { createId, createSecret } from './create-id';
 import { toJson } from './to-json';
 import type { KeyValueStorage } from './types';
 
-/** Who the visitor is: a random anonymous id, plus the site's user id once identified. */
+/**
+ * Who the visitor is: a random anonymous id and the browser's device secret (the proof that
+ * reads this visitor's anonymous threads; never shown), plus the site's user id once
+ * identified.
+ */
 export interface IdentityState {
   anonymousId: string;
+  deviceSecret: string;
   userId?: string;
   userHash?: string;
 }
@@ -14,7 +19,10 @@ export interface Identity {
   current(): IdentityState;
   /** Sets the identified user (and hash), keeping the anonymous id so both are linked. */
   identify(userId: string, userHash: string | undefined): void;
-  /** A new anonymous id and no user: the next visitor on a shared computer starts fresh. */
+  /**
+   * A new anonymous id, a new device secret and no user: the next visitor on a shared
+   * computer starts fresh and cannot read the previous one's threads.
+   */
   reset(): void;
   /** Starts (true) or stops (false) persisting; stopping erases the stored copy. */
   persist(enabled: boolean): void;
@@ -26,13 +34,19 @@ export interface Identity {
  * or denied).
  */
 export function createIdentity(storage: KeyValueStorage, storageKey: string, persisting: boolean) {
-  let memory: IdentityState = { anonymousId: createId() };
+  const fresh = (): IdentityState => ({ anonymousId: createId(), deviceSecret: createSecret() });
+  let memory = fresh();
   let enabled = persisting;
 
   const load = (): IdentityState | undefined => {
     try {
       const stored = JSON.parse(storage.getItem(storageKey) ?? 'null') as IdentityState | null;
-      return stored && typeof stored.anonymousId === 'string' ? stored : undefined;
+      if (!stored || typeof stored.anonymousId !== 'string') return undefined;
+      if (typeof stored.deviceSecret === 'string') return stored;
+      // An identity stored before device secrets existed gets one, kept from now on.
+      const upgraded = { ...stored, deviceSecret: createSecret() };
+      save(upgraded);
+      return upgraded;
     } catch {
       return undefined;
     }
@@ -49,13 +63,13 @@ export function createIdentity(storage: KeyValueStorage, storageKey: string, per
       return memory;
     },
     identify(userId, userHash) {
-      const { anonymousId, userId: previous, userHash: previousHash } = identity.current();
+      const { userId: previous, userHash: previousHash, ...device } = identity.current();
       // Keep a known hash when the same user is identified again without one.
       const hash = userHash ?? (previous === userId ? previousHash : undefined);
-      save(hash === undefined ? { anonymousId, userId } : { anonymousId, userId, userHash: hash });
+      save(hash === undefined ? { ...device, userId } : { ...device, userId, userHash: hash });
     },
     reset() {
-      save({ anonymousId: createId() });
+      save(fresh());
     },
     persist(next) {
       enabled = next;

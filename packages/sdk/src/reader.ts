@@ -1,9 +1,10 @@
-import type {
-  EligibleSurvey,
-  InboxResponse,
-  LoyaltyView,
-  RedeemResponse,
-  WidgetConfig,
+import {
+  DEVICE_SECRET_HEADER,
+  type EligibleSurvey,
+  type InboxResponse,
+  type LoyaltyView,
+  type RedeemResponse,
+  type WidgetConfig,
 } from '@rapport/protocol';
 import { RapportError } from './errors';
 import type { Identity } from './identity';
@@ -20,7 +21,7 @@ export interface Reader {
   config: RapportClient['config'];
   eligible: RapportClient['surveys']['eligible'];
   loyalty: RapportClient['loyalty'];
-  inbox: RapportClient['inbox'];
+  inbox: Pick<RapportClient['inbox'], 'get'>;
   /** Forgets the ids kept to retry a redemption safely (the user is forgotten). */
   forget(): void;
 }
@@ -37,8 +38,10 @@ export function createReader(
   outbox: Pick<Outbox, 'pending'>,
 ): Reader {
   const { allow } = lifecycle;
-  const call = (req: { method: 'GET' | 'POST'; path: string; body?: unknown }) =>
-    request(transport, { ...req, headers: headers() });
+  const call = (
+    req: { method: 'GET' | 'POST'; path: string; body?: unknown },
+    extra?: Record<string, string>,
+  ) => request(transport, { ...req, headers: { ...headers(), ...extra } });
   const personal = () => {
     allow();
     const { userId, userHash } = identity.current();
@@ -86,8 +89,19 @@ export function createReader(
     },
     inbox: {
       async get() {
-        const path = withQuery('/v1/inbox', personal());
-        return (await call({ method: 'GET', path })) as InboxResponse;
+        allow();
+        const { anonymousId, deviceSecret, userId, userHash } = identity.current();
+        // A verified user reads their threads; anyone else reads this browser's, proven by the
+        // device secret in a header (never the query string, which access logs keep).
+        if (userId !== undefined && userHash !== undefined) {
+          const path = withQuery('/v1/inbox', { userId, userHash });
+          return (await call({ method: 'GET', path })) as InboxResponse;
+        }
+        const path = withQuery('/v1/inbox', { anonymousId });
+        return (await call(
+          { method: 'GET', path },
+          { [DEVICE_SECRET_HEADER]: deviceSecret },
+        )) as InboxResponse;
       },
     },
     forget: redeemer.forget,

@@ -293,10 +293,24 @@ export interface RapportClient {
   };
   inbox: {
     /**
-     * Read the identified customer's feedback threads and the team's replies.
-     * @returns The threads; rejects like `loyalty.get()`.
+     * Read the customer's feedback threads with the team's replies and their own answers: the
+     * verified user's (after `identify()` with a `userHash`), otherwise this browser's own,
+     * proven by its device secret — an anonymous visitor sees the feedback they sent here.
+     * @returns The threads; rejects with `consent_required` or `destroyed` without a request,
+     * or the server's error (`unauthorized` when the proof does not match).
      */
     get(): Promise<InboxResponse>;
+    /**
+     * Answer one of the customer's threads. Goes through the outbox like `feedback()`: kept
+     * offline, delivered exactly once. The server accepts it only from the thread's owner
+     * (the verified user, or this browser's device secret) and marks the thread as waiting on
+     * the team. Line breaks are kept; the text is shown as text, never HTML.
+     * @param threadId The `id` of a thread from {@link RapportClient.inbox.get}.
+     * @param body 1–5,000 characters.
+     * @returns The receipt of the `reply` message; rejects like `identify()`.
+     * @example await client.inbox.reply(thread.id, 'Thanks, that fixed it!');
+     */
+    reply(threadId: string, body: string): Promise<WriteReceipt>;
   };
   /**
    * Listen to an event (see {@link ClientEvents}). A listener that throws is skipped and

@@ -58,7 +58,10 @@ test('with consent pending no request leaves, not even the public config read, a
   server.answer('GET /v1/config', () => HttpResponse.json({ panels: ['feedback'] }));
   client.optIn();
   await expect(client.config()).resolves.toEqual({ panels: ['feedback'] });
-  expect(JSON.parse(storage.getItem('rapport:pk_test:identity') ?? '{}')).toEqual({ anonymousId });
+  expect(JSON.parse(storage.getItem('rapport:pk_test:identity') ?? '{}')).toEqual({
+    anonymousId,
+    deviceSecret: expect.stringMatching(/^[0-9a-f]{32}$/),
+  });
   client.destroy();
 });
 

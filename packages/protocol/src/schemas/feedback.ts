@@ -25,6 +25,11 @@ export const feedbackItemSchema = z.object({
   userId: z.string().nullable(),
   createdAt: z.string(),
   replies: z.array(replySchema),
+  /**
+   * Derived, never stored: true when the customer wrote last (no reply yet, or their own
+   * reply is the newest) and the item is not resolved — the thread is waiting on the team.
+   */
+  waitingOnTeam: z.boolean(),
 });
 
 export const feedbackListQuerySchema = z.object({
@@ -36,7 +41,10 @@ export const feedbackListQuerySchema = z.object({
 export const feedbackPatchSchema = z.object({ status: feedbackStatusSchema });
 export const replyInputSchema = z.object({ body: textSchema });
 
-/** `GET /v1/inbox` — the customer's own feedback threads with the team's replies. */
+/**
+ * `GET /v1/inbox` — the customer's own feedback threads with the team's replies and their own
+ * answers (`author: 'customer'`), oldest reply first.
+ */
 export const inboxThreadSchema = z.object({
   id: z.string(),
   message: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_PATTERN, isPathSafeId, USER_HASH_PATTERN } from '../id-pattern';
+import { DEVICE_SECRET_PATTERN, ID_PATTERN, isPathSafeId, USER_HASH_PATTERN } from '../id-pattern';
 import {
   MAX_ID_LENGTH,
   MAX_LABEL_LENGTH,
@@ -30,6 +30,11 @@ export const userIdSchema = z
 export const userHashSchema = z
   .string()
   .regex(USER_HASH_PATTERN, 'must be 64 hex characters (HMAC-SHA256)');
+
+/** A device secret (see `DEVICE_SECRET_PATTERN`): random, 22–128 base64url or hex characters. */
+export const deviceSecretSchema = z
+  .string()
+  .regex(DEVICE_SECRET_PATTERN, 'must be 22–128 characters of A–Z a–z 0–9 _ -');
 
 /** An ISO 8601 timestamp with a time zone. */
 export const timestampSchema = z.iso.datetime({ offset: true });

@@ -10,6 +10,7 @@ import {
 } from '../limits';
 import { FEEDBACK_CATEGORIES } from '../vocabulary';
 import {
+  deviceSecretSchema,
   idSchema,
   jsonRecordSchema,
   textSchema,
@@ -23,7 +24,8 @@ import {
  * Fields every message carries. `id` is the client's UUID, the key for exactly-once storage.
  * A `userId` counts only with its `userHash` (HMAC-SHA256 under the project's identity
  * secret); without one the server stores the message as anonymous (see the server README,
- * "Identity").
+ * "Identity"). `deviceSecret` is the browser's random secret: the first one the server sees for
+ * an `anonymousId` is kept (as a hash) and is then needed to read that visitor's threads.
  */
 const baseFields = {
   id: idSchema,
@@ -31,6 +33,7 @@ const baseFields = {
   anonymousId: idSchema,
   userId: userIdSchema.optional(),
   userHash: userHashSchema.optional(),
+  deviceSecret: deviceSecretSchema.optional(),
 };
 
 export const feedbackCategorySchema = z.enum(FEEDBACK_CATEGORIES);
@@ -93,6 +96,18 @@ export const surveyResponseMessageSchema = z.object({
     .optional(),
 });
 
+/**
+ * The customer's answer in one of their own feedback threads (`threadId` is the feedback id
+ * from `GET /v1/inbox`). Accepted only from the thread's owner: the verified user, or the
+ * anonymous visitor with the device secret registered for its `anonymousId`.
+ */
+export const replyMessageSchema = z.object({
+  ...baseFields,
+  type: z.literal('reply'),
+  threadId: idSchema,
+  body: textSchema,
+});
+
 /** Any message the SDK can send, discriminated by `type`. */
 export const messageSchema = z.discriminatedUnion('type', [
   identifyMessageSchema,
@@ -100,6 +115,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   pageMessageSchema,
   feedbackMessageSchema,
   surveyResponseMessageSchema,
+  replyMessageSchema,
 ]);
 
 /**
@@ -136,6 +152,7 @@ export type PageMessage = z.infer<typeof pageMessageSchema>;
 export type FeedbackContext = z.infer<typeof feedbackContextSchema>;
 export type FeedbackMessage = z.infer<typeof feedbackMessageSchema>;
 export type SurveyResponseMessage = z.infer<typeof surveyResponseMessageSchema>;
+export type ReplyMessage = z.infer<typeof replyMessageSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 export type BatchRequest = z.infer<typeof batchRequestSchema>;

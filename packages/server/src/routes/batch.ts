@@ -14,6 +14,7 @@ import { describeIssues } from '../parse-input';
 import { readJsonBody } from '../read-json-body';
 import type { IngestMessage } from '../store/ingest';
 import { surveyTypesById } from '../store/survey-lookup';
+import { judgeReplies } from '../thread-access';
 
 /** Client clocks drift; a timestamp further ahead than this is filed at the server's time. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -85,10 +86,20 @@ export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const surveyIds = parsed.flatMap((m) => (m.type === 'survey_response' ? [m.surveyId] : []));
     const surveys = await surveyTypesById(deps.store.db, project.id, [...new Set(surveyIds)]);
+    const resolved = parsed.map((message) => ({
+      message,
+      identity: resolveMessageIdentity(message, project),
+    }));
+    const storable = resolved.flatMap(({ identity }) =>
+      identity.message ? [identity.message] : [],
+    );
+    const replyProblem = await judgeReplies(deps.store.db, project.id, storable);
     const valid: IngestMessage[] = [];
-    for (const message of parsed) {
-      const identity = resolveMessageIdentity(message, project);
-      const problem = identity.problem ?? semanticProblem(message, surveys);
+    for (const { message, identity } of resolved) {
+      const problem =
+        identity.problem ??
+        semanticProblem(message, surveys) ??
+        (identity.message && replyProblem(identity.message));
       if (problem) rejected.push({ id: message.id, ...problem });
       else if (identity.message)
         valid.push({ message: identity.message, at: filedAt(message, now) });

@@ -85,7 +85,17 @@ export function toItem(row: FeedbackRow, replies: Reply[]): FeedbackItem {
     userId: row.user_id,
     createdAt: isoOf(row.created_at),
     replies,
+    waitingOnTeam: isWaitingOnTeam(row.status as FeedbackStatus, replies),
   };
+}
+
+/**
+ * "Waiting on the team", derived instead of stored: the customer wrote last (their message has
+ * no reply yet, or their own answer is the newest) and the thread is not resolved. A customer
+ * answer to a resolved thread reopens it (`in_progress`, see `store/ingest-threads.ts`).
+ */
+export function isWaitingOnTeam(status: FeedbackStatus, replies: Pick<Reply, 'author'>[]) {
+  return status !== 'resolved' && (replies.at(-1)?.author ?? 'customer') === 'customer';
 }
 
 /** Feedback items of the given rows with their replies, in the rows' order. */
@@ -178,22 +188,25 @@ export async function addReply(
 }
 
 /**
- * `GET /v1/inbox`: the customer's own feedback threads, newest first, with the replies —
- * never the team's internal notes, which live in another table this never reads.
+ * `GET /v1/inbox`: the customer's own feedback threads, newest first, with the replies (the
+ * team's and their own answers) — never the team's internal notes, which live in another
+ * table this never reads. A user's threads, or a browser's anonymous ones (those not moved to
+ * a user by a verified identify).
  */
 export async function inboxOf(
   db: Kysely<Database>,
   projectId: string,
-  userId: string,
+  owner: { userId: string } | { anonymousId: string },
 ): Promise<InboxResponse> {
-  const rows = await db
+  let query = db
     .selectFrom('feedback')
     .select(['id', 'message', 'category', 'status', 'created_at'])
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .limit(50)
-    .execute();
+    .where('project_id', '=', projectId);
+  query =
+    'userId' in owner
+      ? query.where('user_id', '=', owner.userId)
+      : query.where('anonymous_id', '=', owner.anonymousId).where('user_id', 'is', null);
+  const rows = await query.orderBy('created_at', 'desc').limit(50).execute();
   const replies = await repliesOf(
     db,
     projectId,

@@ -1,6 +1,8 @@
 import type { Message } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
+import { hashDeviceSecret } from '../identity';
 import { ingestWebhookCtes } from '../webhooks/ingest-outbox';
+import { ingestThreadCtes } from './ingest-threads';
 import type { Database } from './schema';
 
 /** One message flattened to the columns of `jsonb_to_recordset` below. */
@@ -25,6 +27,10 @@ export interface IngestRow {
   comment?: string;
   /** A user id the message claimed without a valid `userHash`: never a link, only a trait. */
   claimed_user_id?: string;
+  /** The thread (feedback id) a customer's `reply` answers. */
+  thread_id?: string;
+  /** SHA-256 hex of the message's device secret; the secret itself is never stored. */
+  device_secret_hash?: string;
 }
 
 /**
@@ -63,6 +69,8 @@ function payloadOf(message: StorableMessage): Partial<IngestRow> {
         comment: message.comment,
         data: message.answers,
       };
+    case 'reply':
+      return { thread_id: message.threadId, message: message.body };
   }
 }
 
@@ -84,6 +92,9 @@ export function rowOf(
     ...payloadOf(message),
   };
   if (message.claimedUserId !== undefined) row.claimed_user_id = message.claimedUserId;
+  if (message.deviceSecret !== undefined) {
+    row.device_secret_hash = hashDeviceSecret(message.deviceSecret);
+  }
   return row;
 }
 
@@ -103,7 +114,8 @@ export function messageKey(projectId: string, id: string): string {
 /**
  * Stores valid messages — unique by (project, id) — in ONE statement: the processed-id insert
  * decides which are new (`ON CONFLICT DO NOTHING`), and data-modifying CTEs write only those
- * into events, feedback and survey responses, queue their webhook deliveries (see
+ * into events, feedback, survey responses and customer replies, move a signed-in browser's
+ * threads (see `store/ingest-threads.ts`), queue webhook deliveries (see
  * `webhooks/ingest-outbox.ts`), then upsert the customers. One statement is
  * atomic without an explicit transaction and costs one round trip and one commit, which is
  * what lets ingest meet its throughput budget (DESIGN.md, "Budgets").
@@ -127,7 +139,7 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
         project_id text, id text, type text, anonymous_id text, user_id text, at timestamptz,
         received_at timestamptz, name text, data jsonb, message text, category text,
         email text, rating integer, survey_id text, score integer, comment text,
-        claimed_user_id text
+        claimed_user_id text, thread_id text, device_secret_hash text
       )
     ),
     fresh AS (
@@ -147,12 +159,20 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
         received_at
       FROM fresh_input WHERE type IN ('identify', 'page', 'track')
     ),
+    latest_identify AS (
+      SELECT DISTINCT ON (project_id, anonymous_id) project_id, anonymous_id, user_id,
+        at AS identified_at, device_secret_hash
+      FROM fresh_input WHERE type = 'identify' AND user_id IS NOT NULL
+      ORDER BY project_id, anonymous_id, at DESC, id DESC
+    ),${ingestThreadCtes}
     stored_feedback AS (
       INSERT INTO feedback (project_id, id, anonymous_id, user_id, message, category, email,
         rating, context, status, created_at)
-      SELECT project_id, id, anonymous_id, user_id, message, category, email, rating, data,
-        'new', at
-      FROM fresh_input WHERE type = 'feedback'
+      SELECT f.project_id, f.id, f.anonymous_id, coalesce(f.user_id, m.user_id), f.message,
+        f.category, f.email, f.rating, f.data, 'new', f.at
+      FROM fresh_input f
+      LEFT JOIN thread_movers m ON m.project_id = f.project_id AND m.anonymous_id = f.anonymous_id
+      WHERE f.type = 'feedback'
     ),
     stored_responses AS (
       INSERT INTO survey_responses (project_id, id, survey_id, anonymous_id, user_id, score,
@@ -163,12 +183,6 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
     seen AS (
       SELECT project_id, anonymous_id, min(at) AS first_seen_at, max(at) AS last_seen_at
       FROM fresh_input GROUP BY project_id, anonymous_id
-    ),
-    latest_identify AS (
-      SELECT DISTINCT ON (project_id, anonymous_id) project_id, anonymous_id, user_id,
-        at AS identified_at
-      FROM fresh_input WHERE type = 'identify' AND user_id IS NOT NULL
-      ORDER BY project_id, anonymous_id, at DESC, id DESC
     ),
     trait_sources AS (
       SELECT project_id, anonymous_id, at, id,
@@ -186,14 +200,17 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
     ),
     seen_customers AS (
       INSERT INTO customers (project_id, anonymous_id, user_id, identified_at, traits,
-        traits_at, first_seen_at, last_seen_at)
+        traits_at, first_seen_at, last_seen_at, device_secret_hash)
       SELECT seen.project_id, seen.anonymous_id, i.user_id, i.identified_at,
-        coalesce(t.traits, '{}'), t.traits_at, seen.first_seen_at, seen.last_seen_at
+        coalesce(t.traits, '{}'), t.traits_at, seen.first_seen_at, seen.last_seen_at,
+        r.device_secret_hash
       FROM seen
       LEFT JOIN latest_identify AS i
         ON i.project_id = seen.project_id AND i.anonymous_id = seen.anonymous_id
       LEFT JOIN merged_traits AS t
         ON t.project_id = seen.project_id AND t.anonymous_id = seen.anonymous_id
+      LEFT JOIN registered_secrets AS r
+        ON r.project_id = seen.project_id AND r.anonymous_id = seen.anonymous_id
       -- Ordered so concurrent statements lock customer rows in the same order (no deadlocks).
       ORDER BY seen.project_id, seen.anonymous_id
       ON CONFLICT (project_id, anonymous_id) DO UPDATE SET
@@ -205,6 +222,8 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
           WHEN excluded.traits_at >= coalesce(customers.traits_at, excluded.traits_at)
           THEN customers.traits || excluded.traits ELSE excluded.traits || customers.traits END,
         traits_at = greatest(customers.traits_at, excluded.traits_at),
+        -- First writer wins: a registered device secret is never replaced.
+        device_secret_hash = coalesce(customers.device_secret_hash, excluded.device_secret_hash),
         first_seen_at = least(customers.first_seen_at, excluded.first_seen_at),
         last_seen_at = greatest(customers.last_seen_at, excluded.last_seen_at)
     )

@@ -36,6 +36,8 @@ export interface CustomersTable {
   traits: Json<Record<string, unknown>>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
+  /** SHA-256 hex of the browser's device secret (migration 0008); NULL until one is sent. */
+  device_secret_hash: string | null;
 }
 
 /** Every message id ever stored, per project: the exactly-once guard. */
@@ -147,6 +149,19 @@ export interface RewardsTable {
   description: string | null;
   active: boolean;
   created_at: Timestamp;
+  /** Units left; NULL is unlimited (migration 0010). A reward with codes counts those. */
+  stock: ColumnType<number | null, number | null | undefined, number | null>;
+  per_customer_limit: ColumnType<number | null, number | null | undefined, number | null>;
+  uses_codes: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** A reward's unique codes; `redemption_id` is set once a redemption took one. */
+export interface RewardCodesTable {
+  project_id: string;
+  reward_id: string;
+  code: string;
+  redemption_id: string | null;
+  created_at: Timestamp;
 }
 
 /** Tiers by lifetime points. */
@@ -172,6 +187,10 @@ export interface RedemptionsTable {
   reward_id: string;
   cost: number;
   created_at: Timestamp;
+  /** The reward code handed out by this redemption, if the reward has codes. */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+  status: ColumnType<RedemptionStatus, RedemptionStatus | undefined, RedemptionStatus>;
+  fulfilled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Every table Rapport stores, as Kysely sees it. Mirrors `src/migrations/*.sql`. */
@@ -187,6 +206,7 @@ export interface Database extends PeopleTables, InboxTables, WebhookTables {
   loyalty_members: LoyaltyMembersTable;
   loyalty_ledger: LoyaltyLedgerTable;
   rewards: RewardsTable;
+  reward_codes: RewardCodesTable;
   loyalty_tiers: LoyaltyTiersTable;
   ways_to_earn: WaysToEarnTable;
   redemptions: RedemptionsTable;

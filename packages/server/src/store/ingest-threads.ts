@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+
+/**
+ * Common table expressions for the ingest statement (`store/ingest.ts`) that keep customer
+ * threads whole (issue 14, items 1 and 2). They read its `fresh_input` and `latest_identify`:
+ *
+ * - `registered_secrets`: per browser, the hash of the first device secret this batch carries;
+ *   the customer upsert stores it only when the row has none (first writer wins).
+ * - `thread_movers`: browsers whose latest verified identify carries the registered device
+ *   secret (the stored one, or the one this batch registers). Their anonymous threads move to
+ *   the user, so feedback sent before signing in reaches the user's Messages; an identify from
+ *   another browser that merely knows the `anonymousId` moves nothing. Hashes of 128-bit
+ *   random secrets are compared here with `=`: a timing difference could only reveal the
+ *   stored hash, and a hash is useless without the secret it was made from.
+ * - `changed_threads`: one UPDATE per thread (a row may be touched only once per statement)
+ *   that moves it and, when the customer answered a resolved thread, reopens it.
+ * - `stored_replies`: the customer's `reply` messages (batch.ts has checked they own the
+ *   thread), skipped when the thread was erased meanwhile instead of failing the batch. Filed
+ *   at the time the server received them, like the team's replies: a browser's clock (or a
+ *   reply that sat offline) must not slip the answer above a team reply it never saw.
+ *
+ * `moved_user_id` is what `stored_feedback` files new feedback of a mover under.
+ */
+export const ingestThreadCtes = sql`
+    registered_secrets AS (
+      SELECT DISTINCT ON (project_id, anonymous_id) project_id, anonymous_id, device_secret_hash
+      FROM fresh_input WHERE device_secret_hash IS NOT NULL
+      ORDER BY project_id, anonymous_id, at, id
+    ),
+    thread_movers AS (
+      SELECT i.project_id, i.anonymous_id, i.user_id
+      FROM latest_identify i
+      LEFT JOIN customers c ON c.project_id = i.project_id AND c.anonymous_id = i.anonymous_id
+      LEFT JOIN registered_secrets r
+        ON r.project_id = i.project_id AND r.anonymous_id = i.anonymous_id
+      WHERE i.device_secret_hash = coalesce(c.device_secret_hash, r.device_secret_hash)
+    ),
+    thread_changes AS (
+      SELECT project_id, thread_id AS id, NULL::text AS user_id, true AS reopen
+      FROM fresh_input WHERE type = 'reply'
+      UNION ALL
+      SELECT f.project_id, f.id, m.user_id, false
+      FROM thread_movers m
+      JOIN feedback f ON f.project_id = m.project_id AND f.anonymous_id = m.anonymous_id
+        AND f.user_id IS NULL
+    ),
+    changed_threads AS (
+      UPDATE feedback f SET
+        user_id = coalesce(f.user_id, t.user_id),
+        status = CASE WHEN t.reopen AND f.status = 'resolved' THEN 'in_progress' ELSE f.status END
+      FROM (
+        SELECT project_id, id, max(user_id) AS user_id, bool_or(reopen) AS reopen
+        FROM thread_changes GROUP BY project_id, id
+      ) t
+      WHERE f.project_id = t.project_id AND f.id = t.id
+    ),
+    stored_replies AS (
+      INSERT INTO feedback_replies (project_id, id, feedback_id, author, body, created_at)
+      SELECT r.project_id, r.id, r.thread_id, 'customer', r.message, r.received_at
+      FROM fresh_input r
+      JOIN feedback f ON f.project_id = r.project_id AND f.id = r.thread_id
+      WHERE r.type = 'reply'
+    ),`;
