@@ -6,6 +6,7 @@
  * content-hashed chunks from the same folder (see loader/script-chunks.ts).
  */
 import { type ConsentState, createClientWith, fetchTransport } from '@rapport/sdk';
+import { storedConfigCache } from './core/config-cache';
 import { createMount } from './core/create-mount';
 import {
   createCommandApi,
@@ -64,11 +65,12 @@ try {
   // Plain fetch instead of the SDK's ky default: the outbox owns retries, so ky would add
   // ~4 KB brotli for nothing. The beacon still carries pending messages on pagehide.
   const createClient = createClientWith(fetchTransport);
+  const cache = storedConfigCache();
   const api = createCommandApi((settings) => {
     const { key, api: endpoint, chunkBase: base, consent, beforeSend, ...options } = settings;
     const client = createClient({ key, endpoint, consent, beforeSend });
     const chunks = scriptChunks(chunkBase(base, script?.src), options.nonce, __RAPPORT_CHUNKS__);
-    return { client, widget: createMount(chunks)(client, options) };
+    return { client, widget: createMount(chunks, undefined, cache)(client, options) };
   });
   window.rapport = api;
   replayQueue(api, queue, settingsFromScript(script));

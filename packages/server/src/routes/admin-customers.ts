@@ -57,7 +57,7 @@ function unknownCustomer() {
 export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   return new Hono<AppEnv>()
-    .get('/v1/admin/customers', async (c) => {
+    .get('/customers', async (c) => {
       requireRole(c, 'member');
       const query = parseQuery(c, customersQuerySchema);
       const page = await listCustomers(db, c.get('project').id, {
@@ -67,13 +67,13 @@ export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
       });
       return c.json(page);
     })
-    .get('/v1/admin/customers/:userId', async (c) => {
+    .get('/customers/:userId', async (c) => {
       requireRole(c, 'member');
       const profile = await customerProfile(db, c.get('project').id, userIdOf(c));
       if (!profile) throw unknownCustomer();
       return c.json(profile);
     })
-    .get('/v1/admin/customers/:userId/timeline', async (c) => {
+    .get('/customers/:userId/timeline', async (c) => {
       requireRole(c, 'member');
       const userId = userIdOf(c);
       const query = parseQuery(c, pageQuerySchema);
@@ -85,7 +85,7 @@ export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
       });
       return c.json(page);
     })
-    .get('/v1/admin/customers/:userId/export', async (c) => {
+    .get('/customers/:userId/export', async (c) => {
       requireRole(c, 'member');
       const userId = userIdOf(c);
       const data = await exportCustomer(db, c.get('project').id, userId, deps.clock());
@@ -99,7 +99,7 @@ export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
         },
       });
     })
-    .delete('/v1/admin/customers/:userId', async (c) => {
+    .delete('/customers/:userId', async (c) => {
       const actor = requireRole(c, 'owner');
       const userId = userIdOf(c);
       const { confirm } = await parseBody(c, eraseInputSchema);
@@ -110,11 +110,11 @@ export function adminCustomerRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!result) throw unknownCustomer();
       return c.body(null, 204);
     })
-    .get('/v1/admin/export/feedback.csv', (c) => {
+    .get('/export/feedback.csv', (c) => {
       requireRole(c, 'member');
       return csvResponse(deps, c.get('project').id, FEEDBACK_EXPORT, 'feedback.csv');
     })
-    .get('/v1/admin/export/responses.csv', (c) => {
+    .get('/export/responses.csv', (c) => {
       requireRole(c, 'member');
       return csvResponse(deps, c.get('project').id, RESPONSES_EXPORT, 'responses.csv');
     });

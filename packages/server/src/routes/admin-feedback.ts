@@ -73,7 +73,7 @@ function filterOf(c: Context<AppEnv>, query: InboxQuery): InboxFilter {
 export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   return new Hono<AppEnv>()
-    .get('/v1/admin/feedback', async (c) => {
+    .get('/feedback', async (c) => {
       requireRole(c, 'member');
       const query = parseQuery(c, inboxQuerySchema);
       const page = await listInbox(db, c.get('project').id, filterOf(c, query), {
@@ -82,14 +82,14 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
       });
       return c.json(page);
     })
-    .get('/v1/admin/feedback/:id', async (c) => {
+    .get('/feedback/:id', async (c) => {
       requireRole(c, 'member');
       const id = c.req.param('id');
       const thread = await feedbackThread(db, c.get('project').id, id);
       if (!thread) throw missing(id);
       return c.json(thread);
     })
-    .patch('/v1/admin/feedback/:id', async (c) => {
+    .patch('/feedback/:id', async (c) => {
       const actor = requireRole(c, 'member');
       const patch = await parseBody(c, inboxPatchSchema);
       const id = c.req.param('id');
@@ -122,7 +122,7 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!found) throw missing(id);
       return c.json(await inboxItem(db, projectId, id));
     })
-    .post('/v1/admin/feedback/:id/replies', async (c) => {
+    .post('/feedback/:id/replies', async (c) => {
       const actor = requireRole(c, 'member');
       const { body } = await parseBody(c, replyInputSchema);
       const id = c.req.param('id');
@@ -149,7 +149,7 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!reply) throw missing(id);
       return c.json(threadReplyOf(reply), 201);
     })
-    .post('/v1/admin/feedback/:id/notes', async (c) => {
+    .post('/feedback/:id/notes', async (c) => {
       const actor = requireRole(c, 'member');
       const { body } = await parseBody(c, noteInputSchema);
       const id = c.req.param('id');
@@ -162,7 +162,7 @@ export function adminFeedbackRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!note) throw missing(id);
       return c.json(note, 201);
     })
-    .put('/v1/admin/feedback/:id/tags', async (c) => {
+    .put('/feedback/:id/tags', async (c) => {
       requireRole(c, 'member');
       const { tags } = await parseBody(c, tagsInputSchema);
       const id = c.req.param('id');

@@ -40,47 +40,47 @@ function missingReward(id: string) {
 export function adminLoyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   return new Hono<AppEnv>()
-    .post('/v1/admin/loyalty/earn', async (c) => {
+    .post('/loyalty/earn', async (c) => {
       const entry = await parseBody(c, earnRequestSchema);
       return c.json(await earnPoints(db, c.get('project').id, entry, deps.clock()));
     })
-    .get('/v1/admin/loyalty/rewards', async (c) => {
+    .get('/loyalty/rewards', async (c) => {
       const page: Page<Reward> = { items: await listRewards(db, c.get('project').id) };
       return c.json(page);
     })
-    .post('/v1/admin/loyalty/rewards', async (c) => {
+    .post('/loyalty/rewards', async (c) => {
       const input = await parseBody(c, rewardInputSchema);
       const reward = { ...input, id: input.id ?? `rwd_${randomUUID()}` };
       const created = await createReward(db, c.get('project').id, reward, deps.clock());
       if (!created) throw new ConflictError(`A reward with id ${reward.id} already exists.`);
       return c.json(created, 201);
     })
-    .get('/v1/admin/loyalty/rewards/:id', async (c) => {
+    .get('/loyalty/rewards/:id', async (c) => {
       const reward = await getReward(db, c.get('project').id, c.req.param('id'));
       if (!reward) throw missingReward(c.req.param('id'));
       return c.json(reward);
     })
-    .patch('/v1/admin/loyalty/rewards/:id', async (c) => {
+    .patch('/loyalty/rewards/:id', async (c) => {
       const patch = await parsePatchBody(c, rewardPatchSchema);
       const id = c.req.param('id');
       const reward = await updateReward(db, c.get('project').id, id, patch);
       if (!reward) throw missingReward(id);
       return c.json(reward);
     })
-    .delete('/v1/admin/loyalty/rewards/:id', async (c) => {
+    .delete('/loyalty/rewards/:id', async (c) => {
       const id = c.req.param('id');
       if (!(await deleteReward(db, c.get('project').id, id))) throw missingReward(id);
       return c.body(null, 204);
     })
-    .get('/v1/admin/loyalty/tiers', async (c) => {
+    .get('/loyalty/tiers', async (c) => {
       return c.json({ items: await listTiers(db, c.get('project').id) });
     })
-    .put('/v1/admin/loyalty/tiers', async (c) => {
+    .put('/loyalty/tiers', async (c) => {
       const tiers = await parseBody(c, tierListSchema);
       await replaceTiers(db, c.get('project').id, tiers);
       return c.json({ items: await listTiers(db, c.get('project').id) });
     })
-    .get('/v1/admin/loyalty/members/:userId', async (c) => {
+    .get('/loyalty/members/:userId', async (c) => {
       const userId = userIdSchema.safeParse(c.req.param('userId'));
       if (!userId.success) throw new InvalidQueryError('userId: 1–128 characters.');
       return c.json(await memberOf(db, c.get('project').id, userId.data));

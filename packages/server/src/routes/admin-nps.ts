@@ -7,7 +7,7 @@ import { type NpsFilter, npsSummary } from '../store/nps';
 
 /** `GET /v1/admin/nps?surveyId&from&to&interval=week`. */
 export function adminNpsRoutes(deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/v1/admin/nps', async (c) => {
+  return new Hono<AppEnv>().get('/nps', async (c) => {
     const query = parseQuery(c, npsQuerySchema);
     const filter: NpsFilter = { interval: query.interval };
     if (query.surveyId) filter.surveyId = query.surveyId;

@@ -46,7 +46,7 @@ async function surveyOf(deps: AppDeps, c: Context<AppEnv>) {
 export function adminSurveyReportRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   return new Hono<AppEnv>()
-    .get('/v1/admin/surveys/:id/report', async (c) => {
+    .get('/surveys/:id/report', async (c) => {
       const query = parseQuery(c, surveyReportQuerySchema);
       const survey = await surveyOf(deps, c);
       const by = query.breakdown ? parseBreakdown(query.breakdown) : undefined;
@@ -65,7 +65,7 @@ export function adminSurveyReportRoutes(deps: AppDeps): Hono<AppEnv> {
       if (compared) report.compare = compared;
       return c.json(report);
     })
-    .get('/v1/admin/surveys/:id/comments', async (c) => {
+    .get('/surveys/:id/comments', async (c) => {
       const query = parseQuery(c, surveyCommentsQuerySchema);
       const survey = await surveyOf(deps, c);
       const { min, max } = SURVEY_SCALES[survey.type];

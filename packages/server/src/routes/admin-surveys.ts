@@ -24,32 +24,32 @@ function missing(id: string) {
 export function adminSurveyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   return new Hono<AppEnv>()
-    .get('/v1/admin/surveys', async (c) => {
+    .get('/surveys', async (c) => {
       const projectId = c.get('project').id;
       const surveys = await listSurveys(db, projectId);
       const page: Page<SurveyListItem> = { items: await withListSummaries(db, projectId, surveys) };
       return c.json(page);
     })
-    .post('/v1/admin/surveys', async (c) => {
+    .post('/surveys', async (c) => {
       const input = await parseBody(c, surveyInputSchema);
       const id = input.id ?? `srv_${randomUUID()}`;
       const survey = await createSurvey(db, c.get('project').id, id, input, deps.clock());
       if (!survey) throw new ApiError(409, 'conflict', `A survey with id ${id} already exists.`);
       return c.json(survey, 201);
     })
-    .get('/v1/admin/surveys/:id', async (c) => {
+    .get('/surveys/:id', async (c) => {
       const survey = await getSurvey(db, c.get('project').id, c.req.param('id'));
       if (!survey) throw missing(c.req.param('id'));
       return c.json(survey);
     })
-    .patch('/v1/admin/surveys/:id', async (c) => {
+    .patch('/surveys/:id', async (c) => {
       const patch = await parsePatchBody(c, surveyPatchSchema);
       const id = c.req.param('id');
       const survey = await updateSurvey(db, c.get('project').id, id, patch, deps.clock());
       if (!survey) throw missing(id);
       return c.json(survey);
     })
-    .delete('/v1/admin/surveys/:id', async (c) => {
+    .delete('/surveys/:id', async (c) => {
       const id = c.req.param('id');
       if (!(await deleteSurvey(db, c.get('project').id, id))) throw missing(id);
       return c.body(null, 204);

@@ -92,7 +92,7 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
       return result;
     });
   return new Hono<AppEnv>()
-    .post('/v1/admin/webhooks', async (c) => {
+    .post('/webhooks', async (c) => {
       const actor = requireRole(c, 'admin');
       const input = await parseBody(c, webhookInputSchema);
       checkDestination(input.url, options);
@@ -117,17 +117,17 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
       });
       return c.json(created, 201);
     })
-    .get('/v1/admin/webhooks', async (c) => {
+    .get('/webhooks', async (c) => {
       requireRole(c, 'member');
       return c.json({ items: await listEndpoints(db, c.get('project').id) });
     })
-    .get('/v1/admin/webhooks/:id', async (c) => {
+    .get('/webhooks/:id', async (c) => {
       requireRole(c, 'member');
       const endpoint = await getEndpoint(db, c.get('project').id, c.req.param('id'));
       if (!endpoint) throw missing(c.req.param('id'));
       return c.json(endpoint);
     })
-    .patch('/v1/admin/webhooks/:id', async (c) => {
+    .patch('/webhooks/:id', async (c) => {
       const actor = requireRole(c, 'admin');
       const patch = await parsePatchBody(c, webhookPatchSchema);
       if (patch.url !== undefined) checkDestination(patch.url, options);
@@ -149,7 +149,7 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
       if (!endpoint) throw missing(id);
       return c.json(endpoint);
     })
-    .delete('/v1/admin/webhooks/:id', async (c) => {
+    .delete('/webhooks/:id', async (c) => {
       const actor = requireRole(c, 'admin');
       const id = c.req.param('id');
       const projectId = c.get('project').id;
@@ -160,7 +160,7 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
       if (!deleted) throw missing(id);
       return c.body(null, 204);
     })
-    .post('/v1/admin/webhooks/:id/rotate-secret', async (c) => {
+    .post('/webhooks/:id/rotate-secret', async (c) => {
       const actor = requireRole(c, 'admin');
       const id = c.req.param('id');
       const projectId = c.get('project').id;
@@ -171,14 +171,14 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
       if (!rotated) throw missing(id);
       return c.json(rotated);
     })
-    .post('/v1/admin/webhooks/:id/test', async (c) => {
+    .post('/webhooks/:id/test', async (c) => {
       requireRole(c, 'admin');
       const id = c.req.param('id');
       const delivery = await queueTestEvent(db, c.get('project').id, id, deps.clock());
       if (!delivery) throw missing(id);
       return c.json(delivery, 202);
     })
-    .get('/v1/admin/webhooks/:id/deliveries', async (c) => {
+    .get('/webhooks/:id/deliveries', async (c) => {
       requireRole(c, 'member');
       const id = c.req.param('id');
       const projectId = c.get('project').id;
@@ -190,7 +190,7 @@ export function adminWebhookRoutes(deps: AppDeps, options: WebhookRouteOptions):
       });
       return c.json(page);
     })
-    .post('/v1/admin/webhooks/:id/deliveries/:deliveryId/redeliver', async (c) => {
+    .post('/webhooks/:id/deliveries/:deliveryId/redeliver', async (c) => {
       requireRole(c, 'admin');
       const { id, deliveryId } = c.req.param();
       const delivery = await redeliver(db, c.get('project').id, id, deliveryId, deps.clock());

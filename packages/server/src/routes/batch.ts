@@ -60,7 +60,7 @@ function filedAt(message: Message, now: Date): string {
  * its own, so one bad message lands in `rejected` instead of failing its neighbours.
  */
 export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().post('/v1/batch', async (c) => {
+  return new Hono<AppEnv>().post('/batch', async (c) => {
     const project = c.get('project');
     const envelope = batchEnvelopeSchema.safeParse(await readJsonBody(c));
     if (!envelope.success) {

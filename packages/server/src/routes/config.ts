@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env';
 
 /** `GET /v1/config` → the project's widget config (theme, texts, enabled panels). */
 export function configRoutes(): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/v1/config', (c) => {
+  return new Hono<AppEnv>().get('/config', (c) => {
     const config: WidgetConfig = c.get('project').widgetConfig;
     return c.json(config);
   });

@@ -36,11 +36,11 @@ export function consoleAuthRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   const ip = (c: Context<AppEnv>) => clientIp(c, deps.limits.trustProxy);
   return new Hono<AppEnv>()
-    .get('/v1/console/status', async (c) => {
+    .get('/status', async (c) => {
       const status: ConsoleStatus = { hasOwner: await hasUsers(db) };
       return c.json(status);
     })
-    .post('/v1/console/setup', async (c) => {
+    .post('/setup', async (c) => {
       refuseForeignOrigin(c, deps);
       const input = await parseBody(c, setupInputSchema);
       await deps.console.signInPerIp(ip(c));
@@ -65,7 +65,7 @@ export function consoleAuthRoutes(deps: AppDeps): Hono<AppEnv> {
       );
       return signInAs(c, deps, user, 201);
     })
-    .post('/v1/console/sign-in', async (c) => {
+    .post('/sign-in', async (c) => {
       refuseForeignOrigin(c, deps);
       const input = await parseBody(c, signInInputSchema);
       const user = await authenticate(deps, input, ip(c));
@@ -76,7 +76,7 @@ export function consoleAuthRoutes(deps: AppDeps): Hono<AppEnv> {
       );
       return signInAs(c, deps, user, 200);
     })
-    .post('/v1/console/sign-out', async (c) => {
+    .post('/sign-out', async (c) => {
       const session = c.get('session');
       if (session) {
         requireCsrf(c, deps, session);
@@ -85,8 +85,8 @@ export function consoleAuthRoutes(deps: AppDeps): Hono<AppEnv> {
       clearSessionCookie(c, deps);
       return c.body(null, 204);
     })
-    .get('/v1/console/session', async (c) => c.json(await sessionBodyOf(db, requireSession(c))))
-    .post('/v1/console/password', async (c) => {
+    .get('/session', async (c) => c.json(await sessionBodyOf(db, requireSession(c))))
+    .post('/password', async (c) => {
       const session = requireSession(c);
       requireCsrf(c, deps, session);
       const input = await parseBody(c, passwordChangeInputSchema);

@@ -26,9 +26,9 @@ function gone(projectId: string) {
 /** Projects and keys in the console: create, read, edit, widget settings, rotate, delete. */
 export function consoleProjectRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const base = '/v1/console/projects/:projectId';
+  const base = '/projects/:projectId';
   return new Hono<AppEnv>()
-    .post('/v1/console/projects', async (c) => {
+    .post('/projects', async (c) => {
       const session = requireSession(c);
       requireCsrf(c, deps, session);
       const input = await parseBody(c, projectCreateInputSchema);

@@ -35,7 +35,7 @@ const usedOrExpired = () => new NotFoundError('This invitation was used, revoked
 /** The team (owners), invitation links, and the audit log. */
 export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  const base = '/v1/console/projects/:projectId';
+  const base = '/projects/:projectId';
   const actorOf = (userId: string) => ({ kind: 'teammate', userId }) as const;
   return new Hono<AppEnv>()
     .get(`${base}/members`, async (c) => {
@@ -146,7 +146,7 @@ export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
       const cursor = c.req.query('cursor');
       return c.json(await listAudit(db, project.id, cursor ? { after: decodeCursor(cursor) } : {}));
     })
-    .get('/v1/console/invitations/:token', async (c) => {
+    .get('/invitations/:token', async (c) => {
       const token = c.req.param('token');
       const found = TOKEN.test(token)
         ? await findOpenInvitation(db, token, deps.clock())
@@ -159,7 +159,7 @@ export function consoleTeamRoutes(deps: AppDeps): Hono<AppEnv> {
       };
       return c.json(preview);
     })
-    .post('/v1/console/invitations/:token/accept', async (c) => {
+    .post('/invitations/:token/accept', async (c) => {
       const session = c.get('session');
       if (session) requireCsrf(c, deps, session);
       else refuseForeignOrigin(c, deps);

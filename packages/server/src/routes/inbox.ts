@@ -12,7 +12,7 @@ import { requireDeviceSecret } from '../thread-access';
  * 401 without the proof.
  */
 export function inboxRoutes(deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/v1/inbox', async (c) => {
+  return new Hono<AppEnv>().get('/inbox', async (c) => {
     const project = c.get('project');
     const db = deps.store.db;
     const userId = c.req.query('userId');

@@ -14,12 +14,12 @@ const redeemBodySchema = redeemRequestSchema.extend({ userHash: z.unknown().opti
 export function loyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   return new Hono<AppEnv>()
-    .get('/v1/loyalty', async (c) => {
+    .get('/loyalty', async (c) => {
       const project = c.get('project');
       const userId = requireIdentity(project, c.req.query('userId'), c.req.query('userHash'));
       return c.json(await loyaltyViewOf(db, project.id, userId));
     })
-    .post('/v1/loyalty/redeem', async (c) => {
+    .post('/loyalty/redeem', async (c) => {
       const project = c.get('project');
       const body = await parseBody(c, redeemBodySchema);
       const userId = requireIdentity(project, body.userId, body.userHash);

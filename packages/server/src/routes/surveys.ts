@@ -12,7 +12,7 @@ import { eligibleSurveys } from '../survey-eligibility';
 /** `GET /v1/surveys/eligible?anonymousId&userId&url`: decided on the server, per person. */
 export function surveyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
-  return new Hono<AppEnv>().get('/v1/surveys/eligible', async (c) => {
+  return new Hono<AppEnv>().get('/surveys/eligible', async (c) => {
     const project = c.get('project');
     const query = parseQuery(c, eligibleSurveysQuerySchema);
     const surveys = await listSurveys(db, project.id, true);

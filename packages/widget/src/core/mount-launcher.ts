@@ -10,6 +10,7 @@ import css from '../styles/launcher.css?raw';
 import type { ChunkLoader, UiHandle } from '../ui-contract';
 import { attachHost, whenIdle } from './attach-host';
 import { watchTriggers } from './attach-trigger';
+import type { ConfigCache } from './config-cache';
 import { drawLauncher } from './launcher-view';
 import { createUiLoader } from './ui-loader';
 import type { WidgetHandle } from './widget-handle';
@@ -21,13 +22,15 @@ import type { WidgetHandle } from './widget-handle';
  * the dialog when it is there; a chunk that fails every retry is explained beside the
  * launcher, and the next click tries again. The site's own button (`attachTo`) works like
  * the launcher, which `launcher: false` leaves out. Every change of the dialog's state is
- * announced as the client's `open`/`close` event, however it happened.
+ * announced as the client's `open`/`close` event, however it happened. With a `cache`, the
+ * launcher is first drawn with the config the server last sent, then with the fresh one.
  */
 export function mountLauncher(
   client: RapportClient,
   initial: WidgetOptions,
   chunks: ChunkLoader,
   retryDelays?: readonly number[],
+  cache?: ConfigCache,
 ): WidgetHandle {
   const host = document.createElement('rapport-widget');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -42,7 +45,7 @@ export function mountLauncher(
   const loader = createUiLoader(chunks, client, retryDelays);
 
   let options = initial;
-  let config: WidgetConfig | undefined;
+  let config: WidgetConfig | undefined = cache?.read(client);
   let ui: UiHandle | undefined;
   let mounted = true;
   // What the launcher shows besides the options: the dialog's state and the loading state.
@@ -164,6 +167,7 @@ export function mountLauncher(
       .config()
       .then((next) => {
         config = next;
+        cache?.write(client, next);
         paint();
         ui?.setConfig(next);
       })
@@ -178,8 +182,12 @@ export function mountLauncher(
   const stopWaiting = attachHost(host, initial.container, client);
   const unsubscribe = [
     client.on('identify', () => void checkSurveys()),
-    // With consent pending the widget asks the server nothing until the visitor opts in.
-    client.on('consent', loadConfig),
+    // With consent pending the widget asks the server nothing until the visitor opts in;
+    // opting out forgets the kept config.
+    client.on('consent', () => {
+      if (client.consent !== 'granted') cache?.write(client, undefined);
+      loadConfig();
+    }),
   ];
   // The config and the survey check start in the next task: nothing on the way to the
   // launcher waits for the network.
