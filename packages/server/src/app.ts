@@ -1,30 +1,28 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import type { Registry } from 'prom-client';
 import type { AppDeps, AppEnv } from './app-env';
 import { type Clock, systemClock } from './clock';
 import { classifyDatabaseError } from './database-errors';
-import { ApiError, isApiError, NotFoundError } from './errors';
+import { ApiError, isApiError } from './errors';
 import { createIngestQueue } from './ingest-queue';
 import { type LimitsOptions, type RateWindow, resolveLimits } from './limits';
 import { createJsonLogger, type Logger } from './logger';
 import { createMetrics, type RateLimitKind } from './metrics';
-import { adminAccess } from './middleware/admin-access';
-import { adminRoles } from './middleware/admin-roles';
-import { limitBody } from './middleware/body-limit';
+import { accessLog } from './middleware/access-log';
 import { httpMetrics } from './middleware/http-metrics';
-import { publicAccess } from './middleware/public-access';
 import { refuseNulInUrl } from './middleware/refuse-nul-in-url';
-import { requestContext } from './middleware/request-context';
-import { sessionContext } from './middleware/session';
 import { type ConsoleOptions, createConsoleDeps } from './people/console-options';
 import { createProjectCache } from './project-cache';
 import { countRefusals, createConsumer } from './rate-limiter';
-import { adminRoutes } from './routes/admin';
-import { adminWebhookRoutes } from './routes/admin-webhooks';
-import { consoleRoutes } from './routes/console';
+import { adminApi } from './routes/admin';
+import { consoleApi } from './routes/console';
+import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
-import { publicRoutes } from './routes/public';
+import { noRouteError } from './routes/no-route';
+import { publicApi } from './routes/public';
+import { readyRoutes } from './routes/ready';
 import type { Store } from './store';
 
 /** Options for {@link createApp}; the console's (publicUrl, cookieSecure, setupToken, …) in {@link ConsoleOptions}. */
@@ -67,6 +65,9 @@ export interface AppOptions extends ConsoleOptions {
    */
   webhooks?: { allowPrivateDestinations?: boolean };
 }
+
+/** Longest caller-given `X-Request-Id` kept; a longer one is replaced by a UUID. */
+const MAX_REQUEST_ID_LENGTH = 128;
 
 /** An error's name and message for the log (never its parameters). */
 function describe(error: unknown): string {
@@ -153,31 +154,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     readyTimeoutMs: options.readyTimeoutMs,
   };
   const app = new Hono<AppEnv>();
-  if (metrics) app.use('*', httpMetrics(metrics));
-  app.use('*', requestContext(logger));
-  app.use('*', refuseNulInUrl());
-  app.use('/v1/console/*', sessionContext(deps));
-  app.use('/v1/admin/*', sessionContext(deps));
-  app.use('/v1/admin/*', adminAccess(deps));
-  app.use('/v1/admin/*', adminRoles());
-  app.use('/v1/*', publicAccess(deps));
-  app.use('/v1/*', limitBody(limits.maxBodyBytes));
-  app.route('/', publicRoutes(deps));
-  app.route('/', adminRoutes(deps));
-  app.route(
-    '/',
-    adminWebhookRoutes(deps, {
-      allowPrivateDestinations: options.webhooks?.allowPrivateDestinations === true,
-    }),
-  );
-  app.route('/', consoleRoutes(deps));
+  if (metrics) app.use(httpMetrics(metrics));
+  // A caller's X-Request-Id is kept when short and plain ([A-Za-z0-9_=-], ≤ 128), so logs stay clean.
+  app.use(requestId({ limitLength: MAX_REQUEST_ID_LENGTH }), accessLog(logger), refuseNulInUrl());
+  app.route('/', healthRoutes());
+  app.route('/', readyRoutes(deps, deps.readyTimeoutMs));
+  // The admin and console APIs come before the public one and end in their own 404: the
+  // public API's middleware covers `/v1/*`, and must never run for their requests.
+  const allowPrivateDestinations = options.webhooks?.allowPrivateDestinations === true;
+  app.route('/v1/admin', adminApi(deps, { allowPrivateDestinations }));
+  app.route('/v1/console', consoleApi(deps));
+  app.route('/v1', publicApi(deps));
   if (metrics && options.metrics?.token) {
     app.route('/', metricsRoutes(metrics.registry, options.metrics.token));
   }
-  app.notFound((c) => {
-    const error = new NotFoundError(`No route for ${c.req.method} ${c.req.path.slice(0, 200)}.`);
-    return c.json(error.toBody(), 404);
-  });
+  app.notFound((c) => c.json(noRouteError(c).toBody(), 404));
   app.onError((error, c) => {
     const apiError = toErrorResponse(error, logger, c.get('requestId'));
     for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
