@@ -4,6 +4,12 @@ import { extname } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 
+// Why not @hono/node-server's serveStatic (2.1): it sends a file as it is on disk — brotli or
+// gzip only when a `.br`/`.gz` lies beside it, which neither the widget nor the console build
+// writes — sets no ETag and so never answers 304, and stats synchronously on every request. We
+// guarantee brotli then gzip by Accept-Encoding, an ETag with 304, and one compression per
+// file version (test/static-files-are-compressed-cached-and-private.test.ts), so this stays.
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
