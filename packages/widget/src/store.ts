@@ -23,6 +23,9 @@ export type Remote<T> =
 /** Where the feedback form is in its life. */
 export type FeedbackStatus = 'editing' | 'sending' | 'sent' | 'queued';
 
+/** Where the customer's answer in one thread is: being sent, saved offline, or refused. */
+export type ReplyStatus = 'sending' | 'queued' | 'error';
+
 /** Inline validation and send errors of the feedback form, as text keys. */
 export interface FeedbackErrors {
   message?: 'errorMessageRequired' | 'errorMessageTooLong';
@@ -120,6 +123,11 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
      */
     referralCopy: signal<'copied' | 'manual' | undefined>(undefined),
     inbox: signal<Remote<InboxResponse>>({ state: 'idle' }),
+    /** The customer's answers being written, and their sends, by thread id. */
+    replies: {
+      drafts: signal<Record<string, string>>({}),
+      status: signal<Record<string, ReplyStatus | undefined>>({}),
+    },
 
     survey,
     surveyScore,

@@ -64,10 +64,25 @@ test('loading, then a failure with a retry that recovers', async () => {
   await w.screen.findByText(/No messages yet/);
 });
 
-test('anonymous visitors see a sign-in invitation instead of a request for personal data', async () => {
+test('anonymous visitors see the threads of this browser, read with the device secret', async () => {
   w = await renderWidget();
+  w.server.state.inbox = {
+    threads: [
+      {
+        id: 'f9',
+        message: 'Sent before signing in',
+        category: null,
+        status: 'new',
+        createdAt: '2026-11-20T10:00:00Z',
+        replies: [
+          { id: 'r9', body: 'We hear you', author: 'team', createdAt: '2026-11-21T09:00:00Z' },
+        ],
+      },
+    ],
+  };
   await openDialog(w, 'Messages');
-  expect(w.screen.getByText('Sign in to see replies to your feedback.')).toBeTruthy();
-  expect(w.server.state.requests).not.toContain('GET /v1/inbox');
+  expect(await w.screen.findByText('We hear you')).toBeTruthy();
+  expect(w.screen.queryByText(/Sign in/)).toBeNull();
+  expect(w.server.state.requests).toContain('GET /v1/inbox');
   expect(await axeViolations(w.widget.host!)).toEqual([]);
 });

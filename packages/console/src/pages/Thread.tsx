@@ -3,6 +3,7 @@ import { Async } from '../components/Async';
 import { Composer } from '../components/Composer';
 import { Conversation } from '../components/Conversation';
 import { CustomerCard } from '../components/CustomerCard';
+import { answeredByCustomer, WAITING_ON_TEAM } from '../components/FeedbackRow';
 import { PageHeading } from '../components/PageHeading';
 import { ThreadControls } from '../components/ThreadControls';
 import { Timeline } from '../components/Timeline';
@@ -49,6 +50,7 @@ function ThreadView({
         <blockquote class="card message">
           <p class="prewrap">{item.message}</p>
           <footer class="hint">
+            {answeredByCustomer(item) ? <span class="badge">{WAITING_ON_TEAM}</span> : null}{' '}
             {item.category ? `${item.category} · ` : ''}
             <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
           </footer>

@@ -82,6 +82,8 @@ export function createCommandApi(start: (settings: InitSettings) => Session): Ra
         return settle(client.page(a));
       case 'feedback':
         return settle(client.feedback(feedbackInput(a)));
+      case 'reply':
+        return settle(client.inbox.reply(a, b));
       case 'open':
         return widget.open(a);
       case 'close':

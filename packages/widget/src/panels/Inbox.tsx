@@ -1,9 +1,9 @@
 import type { FeedbackStatus } from '@rapport/protocol';
 import { useEffect } from 'preact/hooks';
 import { loadInbox } from '../actions/inbox';
-import { GuestView } from '../components/GuestView';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
+import { ReplyForm } from '../components/ReplyForm';
 import { useStore } from '../components/store-context';
 import type { TextKey } from '../i18n';
 import { dateFormatter } from '../i18n/format-date';
@@ -14,20 +14,22 @@ const STATUS: Record<FeedbackStatus, TextKey> = {
   resolved: 'statusResolved',
 };
 
-/** The customer's feedback threads with the team's replies, newest first. */
+/**
+ * The customer's feedback threads, newest first, each with the team's replies and the
+ * customer's own answers and a field to answer. Signed-in or not: an anonymous visitor sees
+ * the threads of this browser. Every text is shown as text, line breaks kept.
+ */
 export function Inbox() {
   const store = useStore();
   const t = store.texts.value;
-  const guest = store.isGuest.value;
   const remote = store.inbox.value;
 
   // Loads on first show, and again after identify or reset put the state back to idle.
   const idle = remote.state === 'idle';
   useEffect(() => {
-    if (!guest && idle) void loadInbox(store);
-  }, [guest, idle, store]);
+    if (idle) void loadInbox(store);
+  }, [idle, store]);
 
-  if (guest) return <GuestView body={t.inboxGuest} />;
   if (remote.state === 'error')
     return <LoadError message={t.inboxError} onRetry={() => loadInbox(store)} />;
   if (remote.state !== 'ready') return <Loading />;
@@ -59,6 +61,7 @@ export function Inbox() {
                 <p>{reply.body}</p>
               </div>
             ))}
+            <ReplyForm threadId={thread.id} />
           </li>
         ))}
       </ul>

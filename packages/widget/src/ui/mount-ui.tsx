@@ -2,6 +2,7 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { markFeedbackDelivered, markFeedbackFailed } from '../actions/feedback';
+import { markReplyDelivered, markReplyFailed } from '../actions/reply';
 import { createSurveyScheduler } from '../actions/surveys';
 import { App } from '../components/App';
 import { createStore } from '../store';
@@ -39,10 +40,19 @@ export function mountUi(context: UiContext): UiHandle {
       store.userId.value = userId;
       forget();
     }),
-    client.on('sent', ({ message }) => markFeedbackDelivered(store, message.id)),
-    client.on('error', ({ message, error }) => markFeedbackFailed(store, message, error)),
+    client.on('sent', ({ message }) => {
+      markFeedbackDelivered(store, message.id);
+      markReplyDelivered(store, message);
+    }),
+    client.on('error', ({ message, error }) => {
+      markFeedbackFailed(store, message, error);
+      markReplyFailed(store, message);
+    }),
     client.on('dropped', ({ messages }) => {
-      for (const message of messages) markFeedbackFailed(store, message);
+      for (const message of messages) {
+        markFeedbackFailed(store, message);
+        markReplyFailed(store, message);
+      }
     }),
     client.on('reset', () => {
       store.userId.value = undefined;

@@ -99,7 +99,10 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
       case 'GET /v1/loyalty':
         return personal() ? ok(state.loyalty) : fail(401, 'unauthorized', 'userHash required');
       case 'GET /v1/inbox':
-        return personal() ? ok(state.inbox) : fail(401, 'unauthorized', 'userHash required');
+        // A user with a hash, or an anonymous visitor with the device secret header.
+        return personal() || request.headers?.['x-rapport-device-secret']
+          ? ok(state.inbox)
+          : fail(401, 'unauthorized', 'userHash or device secret required');
       case 'POST /v1/loyalty/redeem':
         await state.gate;
         return redeem(body);
