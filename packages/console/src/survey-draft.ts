@@ -9,22 +9,9 @@ import {
   NPS_BANDS,
   type NpsBand,
   npsBand,
+  TARGETING_LIMITS,
 } from '@rapport/protocol';
 import type { ListedSurvey, Survey, SurveyInput, SurveyPatch, SurveyType } from './api/types';
-
-/**
- * Bounds that `targetingSchema` and `surveyInputSchema` write inline: `@rapport/protocol`
- * exports no constant for them yet, so they are named once here until it does. If they
- * drift, the server's 400 `details` still lands on the right field.
- */
-export const TARGETING_LIMITS = {
-  /** Longest `targeting.urlContains`. */
-  urlContains: 500,
-  /** Longest wait before showing, in seconds. */
-  delaySeconds: 3600,
-  /** Longest recontact period, in days. */
-  recontactDays: 3650,
-} as const;
 
 /** The form as typed: numbers stay text so a half-typed value is neither lost nor coerced. */
 export interface SurveyDraft {

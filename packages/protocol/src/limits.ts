@@ -51,3 +51,16 @@ export const MAX_LOCALE_LENGTH = 35;
 
 /** Largest viewport width or height in feedback context, in CSS pixels. */
 export const MAX_VIEWPORT_PIXELS = 100_000;
+
+/**
+ * Bounds of a survey's targeting and recontact period: `targetingSchema` and
+ * `surveyInputSchema` enforce them, the console's survey form names them before the round trip.
+ */
+export const TARGETING_LIMITS = {
+  /** Longest `targeting.urlContains`, in characters. */
+  urlContains: 500,
+  /** Longest wait on the page before a survey shows, in seconds. */
+  delaySeconds: 3600,
+  /** Longest recontact period, in days. */
+  recontactDays: 3650,
+} as const;

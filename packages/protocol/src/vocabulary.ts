@@ -60,8 +60,15 @@ export const NPS_BANDS = ['detractor', 'passive', 'promoter'] as const;
 /** One NPS band. */
 export type NpsBand = (typeof NPS_BANDS)[number];
 
+/** The lowest and highest score of each NPS band: 0–6 detractor, 7–8 passive, 9–10 promoter. */
+export const NPS_BAND_SCORES: Readonly<Record<NpsBand, readonly [min: number, max: number]>> = {
+  detractor: [0, 6],
+  passive: [7, 8],
+  promoter: [9, 10],
+};
+
 /** The band of an NPS score (0–10): 0–6 detractor, 7–8 passive, 9–10 promoter. */
 export function npsBand(score: number): NpsBand {
-  if (score <= 6) return 'detractor';
-  return score <= 8 ? 'passive' : 'promoter';
+  if (score <= NPS_BAND_SCORES.detractor[1]) return 'detractor';
+  return score <= NPS_BAND_SCORES.passive[1] ? 'passive' : 'promoter';
 }

@@ -1,4 +1,4 @@
-import type { Message } from '@rapport/protocol';
+import { type Message, SURVEY_DISMISSED_EVENT } from '@rapport/protocol';
 import { runBeforeSend } from './before-send';
 import {
   buildFeedback,
@@ -149,7 +149,7 @@ function createClientUsing(
       respond: (surveyId, answer) => write((from) => buildSurveyResponse(from, surveyId, answer)),
       dismiss: (surveyId) =>
         write((from) =>
-          buildTrack(from, '$survey_dismissed', { surveyId: checkId(surveyId, 'surveyId') }),
+          buildTrack(from, SURVEY_DISMISSED_EVENT, { surveyId: checkId(surveyId, 'surveyId') }),
         ),
     },
     loyalty: reader.loyalty,

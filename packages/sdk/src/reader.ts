@@ -3,6 +3,7 @@ import {
   type EligibleSurvey,
   type InboxResponse,
   type LoyaltyView,
+  MAX_URL_LENGTH,
   type RedeemResponse,
   type WidgetConfig,
 } from '@rapport/protocol';
@@ -71,7 +72,10 @@ export function createReader(
       // reached the server after it chose what to offer.
       const answered = pendingSurveyIds(outbox.pending());
       // The server reads at most 2,048 characters of it; a longer URL would fail the request.
-      const url = (globalThis as { location?: { href?: string } }).location?.href?.slice(0, 2048);
+      const url = (globalThis as { location?: { href?: string } }).location?.href?.slice(
+        0,
+        MAX_URL_LENGTH,
+      );
       const path = withQuery('/v1/surveys/eligible', { anonymousId, userId, url });
       const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
       for (const id of pendingSurveyIds(outbox.pending())) answered.add(id);

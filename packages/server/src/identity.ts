@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { DEVICE_SECRET_PATTERN } from '@rapport/protocol';
+import { DEVICE_SECRET_PATTERN, USER_HASH_PATTERN } from '@rapport/protocol';
 
 /**
  * The `userHash` a site's backend computes to vouch for a user id:
@@ -14,7 +14,7 @@ export function userHashOf(identitySecret: string, userId: string): string {
 
 /** Checks a `userHash` in constant time; false for anything malformed. */
 export function verifyUserHash(identitySecret: string, userId: string, userHash: unknown): boolean {
-  if (typeof userHash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(userHash)) return false;
+  if (typeof userHash !== 'string' || !USER_HASH_PATTERN.test(userHash)) return false;
   const expected = Buffer.from(userHashOf(identitySecret, userId), 'hex');
   return timingSafeEqual(expected, Buffer.from(userHash, 'hex'));
 }

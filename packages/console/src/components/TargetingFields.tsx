@@ -1,10 +1,5 @@
-import {
-  fieldId,
-  type SurveyDraft,
-  type SurveyField,
-  type SurveyProblems,
-  TARGETING_LIMITS,
-} from '../survey-draft';
+import { TARGETING_LIMITS } from '@rapport/protocol';
+import { fieldId, type SurveyDraft, type SurveyField, type SurveyProblems } from '../survey-draft';
 import { Field } from './Field';
 
 interface TargetingFieldsProps {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_URL_LENGTH } from '../limits';
+import { MAX_EVENT_NAME_LENGTH, MAX_ID_LENGTH, MAX_URL_LENGTH, TARGETING_LIMITS } from '../limits';
 import { SURVEY_TYPES } from '../vocabulary';
 import { idSchema, labelSchema, queryDateSchema, textSchema } from './fields';
 
@@ -15,11 +15,11 @@ export const followUpSchema = z.object({
 /** When a survey may be shown. All given conditions must hold. */
 export const targetingSchema = z.object({
   /** Show only on pages whose URL contains this text. */
-  urlContains: z.string().min(1).max(500).optional(),
+  urlContains: z.string().min(1).max(TARGETING_LIMITS.urlContains).optional(),
   /** Show only after this `track` event has been seen for the visitor. */
-  event: z.string().min(1).max(200).optional(),
+  event: z.string().min(1).max(MAX_EVENT_NAME_LENGTH).optional(),
   /** Wait this long on the page before showing. @default 0 */
-  delaySeconds: z.number().int().min(0).max(3600).optional(),
+  delaySeconds: z.number().int().min(0).max(TARGETING_LIMITS.delaySeconds).optional(),
 });
 
 /** Fields a site owner writes when creating or replacing a survey. */
@@ -33,7 +33,7 @@ export const surveyInputSchema = z.object({
   /** Share of eligible visitors who see it, 0–100. @default 100 */
   samplePercent: z.number().min(0).max(100).default(100),
   /** Days before the same person may see this survey again after answering or dismissing. @default 90 */
-  recontactDays: z.number().int().min(0).max(3650).default(90),
+  recontactDays: z.number().int().min(0).max(TARGETING_LIMITS.recontactDays).default(90),
   active: z.boolean().default(true),
 });
 
@@ -61,7 +61,7 @@ export const eligibleSurveysResponseSchema = z.object({
 
 export const eligibleSurveysQuerySchema = z.object({
   anonymousId: idSchema,
-  userId: z.string().min(1).max(128).optional(),
+  userId: z.string().min(1).max(MAX_ID_LENGTH).optional(),
   url: z.string().max(MAX_URL_LENGTH).optional(),
 });
 

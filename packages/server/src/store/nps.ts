@@ -1,4 +1,4 @@
-import type { NpsSummary } from '@rapport/protocol';
+import { NPS_BAND_SCORES, type NpsSummary } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
 import { type BucketUnit, withEmptyBuckets } from './buckets';
 import { isoOf, numberOf } from './rows';
@@ -54,8 +54,8 @@ export async function npsSummary(
   }>`
     SELECT date_trunc(${unit}, r.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket,
            count(*) AS responses,
-           count(*) FILTER (WHERE r.score >= 9) AS promoters,
-           count(*) FILTER (WHERE r.score <= 6) AS detractors
+           count(*) FILTER (WHERE r.score >= ${sql.lit(NPS_BAND_SCORES.promoter[0])}) AS promoters,
+           count(*) FILTER (WHERE r.score <= ${sql.lit(NPS_BAND_SCORES.detractor[1])}) AS detractors
     FROM survey_responses r
     JOIN surveys s ON s.project_id = r.project_id AND s.id = r.survey_id
     WHERE ${sql.join(conditions, sql` AND `)}

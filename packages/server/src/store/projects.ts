@@ -1,4 +1,4 @@
-import type { WidgetConfig } from '@rapport/protocol';
+import { PANELS, type WidgetConfig } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import { hashSecretKey } from '../identity';
 import { isoOf, jsonOf } from './rows';
@@ -52,7 +52,7 @@ export function defaultWidgetConfig(name: string): WidgetConfig {
     projectName: name,
     theme: { mode: 'auto', accent: '#4f46e5' },
     position: 'bottom-right',
-    panels: ['feedback', 'surveys', 'loyalty', 'inbox'],
+    panels: [...PANELS],
     texts: {},
   };
 }

@@ -1,4 +1,9 @@
-import type { NpsBand, SurveyComment, SurveyCommentsPage } from '@rapport/protocol';
+import {
+  NPS_BAND_SCORES,
+  type NpsBand,
+  type SurveyComment,
+  type SurveyCommentsPage,
+} from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
 import { type CursorPosition, encodeCursor } from '../cursor';
 import type { TimeRange } from './counted-answers';
@@ -14,13 +19,6 @@ export interface CommentFilter {
   cursor?: CursorPosition;
   limit: number;
 }
-
-/** The scores of an NPS band: 0–6, 7–8, 9–10. */
-const BAND_SCORES: Record<NpsBand, [number, number]> = {
-  detractor: [0, 6],
-  passive: [7, 8],
-  promoter: [9, 10],
-};
 
 /** `%text%` for ILIKE, with the pattern characters of `text` matched literally. */
 function containsPattern(text: string): string {
@@ -46,7 +44,7 @@ export async function listSurveyComments(
   if (filter.range.from) conditions.push(sql`created_at >= ${filter.range.from.toISOString()}`);
   if (filter.range.to) conditions.push(sql`created_at < ${filter.range.to.toISOString()}`);
   if (filter.band) {
-    const [low, high] = BAND_SCORES[filter.band];
+    const [low, high] = NPS_BAND_SCORES[filter.band];
     conditions.push(sql`score BETWEEN ${low} AND ${high}`);
   }
   if (filter.score !== undefined) conditions.push(sql`score = ${filter.score}`);

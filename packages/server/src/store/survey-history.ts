@@ -1,8 +1,6 @@
+import { SURVEY_DISMISSED_EVENT } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema';
-
-/** The event the SDK sends when a visitor dismisses a survey (`properties.surveyId`). */
-export const SURVEY_DISMISSED_EVENT = '$survey_dismissed';
 
 /** Who a survey decision is about: an identified user (with linked browsers) or a browser. */
 export interface Person {
