@@ -1,11 +1,11 @@
-import { type FeedbackCategory, MAX_TEXT_LENGTH } from '@rapport/protocol';
+import { FEEDBACK_CATEGORIES, type FeedbackCategory, MAX_TEXT_LENGTH } from '@rapport/protocol';
 import { useEffect, useRef } from 'preact/hooks';
 import { resetFeedback, submitFeedback } from '../actions/feedback';
 import { guard } from '../actions/report-error';
 import { useStore } from '../components/store-context';
 import { format, type TextKey } from '../i18n';
 
-// Kept here rather than imported: protocol's FEEDBACK_CATEGORIES sits beside zod schemas.
+/** The text of each category's option. */
 const CATEGORY_LABELS: Record<FeedbackCategory, TextKey> = {
   bug: 'categoryBug',
   idea: 'categoryIdea',
@@ -16,6 +16,27 @@ const CATEGORY_LABELS: Record<FeedbackCategory, TextKey> = {
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 const fieldValue = (event: Event) => (event.currentTarget as Field).value;
+
+/** The id of the line under field `id`: its error while it has one, else its hint. */
+const noteId = (id: string, error: string | undefined) =>
+  `${id}-${error === undefined ? 'hint' : 'error'}`;
+
+interface FieldNoteProps {
+  /** The field's id. */
+  id: string;
+  /** What is wrong with the field; undefined while nothing is. */
+  error: string | undefined;
+  hint: string;
+}
+
+/** The line under a field that its `aria-describedby` names: its error, else its hint. */
+function FieldNote({ id, error, hint }: FieldNoteProps) {
+  return (
+    <p id={noteId(id, error)} class={error === undefined ? 'hint' : 'error'}>
+      {error ?? hint}
+    </p>
+  );
+}
 
 /**
  * The feedback form: topic, message, optional email. A hidden honeypot and a minimum fill
@@ -56,7 +77,8 @@ export function FeedbackForm() {
   const sending = status === 'sending';
   const messageError = errors.message
     ? format(t[errors.message], { max: MAX_TEXT_LENGTH }, store.settings.value.locale)
-    : '';
+    : undefined;
+  const emailError = errors.email ? t[errors.email] : undefined;
   return (
     <form
       class="form"
@@ -76,7 +98,7 @@ export function FeedbackForm() {
         }}
       >
         <option value="">{t.categoryChoose}</option>
-        {(Object.keys(CATEGORY_LABELS) as FeedbackCategory[]).map((category) => (
+        {FEEDBACK_CATEGORIES.map((category) => (
           <option key={category} value={category}>
             {t[CATEGORY_LABELS[category]]}
           </option>
@@ -90,21 +112,13 @@ export function FeedbackForm() {
         required
         maxLength={MAX_TEXT_LENGTH}
         aria-invalid={errors.message ? true : undefined}
-        aria-describedby={errors.message ? 'rapport-message-error' : 'rapport-message-hint'}
+        aria-describedby={noteId('rapport-message', messageError)}
         value={form.message.value}
         onInput={(event) => {
           form.message.value = fieldValue(event);
         }}
       />
-      {errors.message ? (
-        <p id="rapport-message-error" class="error">
-          {messageError}
-        </p>
-      ) : (
-        <p id="rapport-message-hint" class="hint">
-          {t.messageHint}
-        </p>
-      )}
+      <FieldNote id="rapport-message" error={messageError} hint={t.messageHint} />
 
       <label for="rapport-email">{t.email}</label>
       <input
@@ -112,21 +126,13 @@ export function FeedbackForm() {
         type="email"
         autoComplete="email"
         aria-invalid={errors.email ? true : undefined}
-        aria-describedby={errors.email ? 'rapport-email-error' : 'rapport-email-hint'}
+        aria-describedby={noteId('rapport-email', emailError)}
         value={form.email.value}
         onInput={(event) => {
           form.email.value = fieldValue(event);
         }}
       />
-      {errors.email ? (
-        <p id="rapport-email-error" class="error">
-          {t[errors.email]}
-        </p>
-      ) : (
-        <p id="rapport-email-hint" class="hint">
-          {t.emailHint}
-        </p>
-      )}
+      <FieldNote id="rapport-email" error={emailError} hint={t.emailHint} />
 
       {/* Honeypot: off-screen, out of the tab order and hidden from assistive tech. */}
       <div class="trap" aria-hidden="true">
