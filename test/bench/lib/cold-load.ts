@@ -23,6 +23,11 @@ export interface LoadRow {
   samples: Record<number, number[]>;
   /** CPU throttling rate → main-thread script milliseconds until the button + 1 s, per run. */
   script: Record<number, number[]>;
+  /**
+   * CPU throttling rate → per run, when the page's first script was requested and when its
+   * last byte arrived (Resource Timing, ms since navigation); empty for a page without one.
+   */
+  fetches: Record<number, Array<{ requested: number; received: number }>>;
 }
 
 /** How long after the button appears the main-thread script time is read. */
@@ -126,17 +131,20 @@ export async function measureColdLoads(
     medians: {},
     samples: {},
     script: {},
+    fetches: {},
   }));
   for (const rate of options.rates) {
     for (const row of rows) {
       row.samples[rate] = [];
       row.script[rate] = [];
+      row.fetches[rate] = [];
     }
     for (let run = 0; run < options.runs; run++) {
       for (const [index, row] of rows.entries()) {
         const load = await loadOnce(browser, `${origin}/page-${index}.html`, rate);
         row.samples[rate]!.push(load.buttonAt);
         row.script[rate]!.push(load.scriptMs);
+        if (load.fetch) row.fetches[rate]!.push(load.fetch);
       }
     }
     for (const row of rows) row.medians[rate] = median(row.samples[rate]!);
@@ -148,7 +156,11 @@ async function loadOnce(
   browser: Browser,
   url: string,
   rate: number,
-): Promise<{ buttonAt: number; scriptMs: number }> {
+): Promise<{
+  buttonAt: number;
+  scriptMs: number;
+  fetch: { requested: number; received: number } | undefined;
+}> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -174,7 +186,16 @@ async function loadOnce(
     await page.waitForTimeout(Math.max(0, buttonAt + SCRIPT_WINDOW_MS - now));
     const { metrics } = await cdp.send('Performance.getMetrics');
     const script = metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? Number.NaN;
-    return { buttonAt, scriptMs: script * 1000 };
+    // Read after the window, so this evaluation is not counted in ScriptDuration.
+    const fetch = await page.evaluate(() => {
+      const entry = performance
+        .getEntriesByType('resource')
+        .find((resource) => /\.js$/.test(new URL(resource.name).pathname)) as
+        | PerformanceResourceTiming
+        | undefined;
+      return entry ? { requested: entry.startTime, received: entry.responseEnd } : undefined;
+    });
+    return { buttonAt, scriptMs: script * 1000, fetch };
   } finally {
     await context.close();
   }

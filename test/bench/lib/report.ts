@@ -1,4 +1,5 @@
 import type { LoadRow } from './cold-load';
+import { MODULE_GROUPS, type ModuleShare } from './module-shares';
 import type { OpenRow } from './open-dialog';
 import type { SizeRow } from './sizes';
 import { kb, median, quantile, ratio } from './stats';
@@ -8,6 +9,7 @@ export interface BenchResults {
   startedAt: Date;
   environment: string[];
   sizes: SizeRow[] | string;
+  modules: ModuleShare[] | string;
   loads: { rows: LoadRow[]; open: OpenRow[]; runs: number; rates: number[] } | string;
   ingest: string;
 }
@@ -32,9 +34,17 @@ export function renderReport(results: BenchResults): string {
     '',
     typeof results.sizes === 'string' ? results.sizes : sizeSection(results.sizes),
     '',
+    "## What takes `rapport.js`'s bytes",
+    '',
+    typeof results.modules === 'string' ? results.modules : moduleSection(results.modules),
+    '',
     '## Cold load: navigation to launcher in the DOM (Chromium)',
     '',
     typeof loads === 'string' ? loads : loadSection(loads),
+    '',
+    "### Where the launcher's time goes",
+    '',
+    typeof loads === 'string' ? loads : timeSection(loads),
     '',
     '## Main-thread script until the launcher + 1 s',
     '',
@@ -97,7 +107,73 @@ function sizeSection(rows: SizeRow[]): string {
   return lines.join('\n');
 }
 
+/** How many single modules the byte table lists before the groups. */
+const TOP_MODULES = 15;
+
+function moduleSection(modules: ModuleShare[]): string {
+  const whole = modules.reduce((sum, row) => sum + row.brotli, 0);
+  const share = (bytes: number) => `${((100 * bytes) / whole).toFixed(1)} %`;
+  const groups = MODULE_GROUPS.map(([name, pattern]) => {
+    const members = modules.filter((row) => pattern.test(row.source));
+    return {
+      name,
+      min: members.reduce((sum, row) => sum + row.min, 0),
+      brotli: members.reduce((sum, row) => sum + row.brotli, 0),
+      count: members.length,
+    };
+  }).sort((a, b) => b.brotli - a.brotli);
+  const grouped = groups.reduce((sum, group) => sum + group.count, 0);
+  return [
+    "From the build's source map (`npm run size -w @rapport/widget`): each module's brotli bytes are what `rapport.js` loses, compressed, without that module's output. Brotli compresses across modules, so these add up to a little less than the file; the share is of their sum.",
+    '',
+    '| module | minified | brotli | share |',
+    '| --- | ---: | ---: | ---: |',
+    ...modules
+      .slice(0, TOP_MODULES)
+      .map(
+        (row) => `| \`${row.source}\` | ${row.min} B | ${row.brotli} B | ${share(row.brotli)} |`,
+      ),
+    `| ${modules.length - TOP_MODULES} more modules | ${modules.slice(TOP_MODULES).reduce((sum, row) => sum + row.min, 0)} B | ${modules.slice(TOP_MODULES).reduce((sum, row) => sum + row.brotli, 0)} B | ${share(modules.slice(TOP_MODULES).reduce((sum, row) => sum + row.brotli, 0))} |`,
+    '',
+    'By job:',
+    '',
+    '| part | modules | minified | brotli | share |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...groups.map(
+      (group) =>
+        `| ${group.name} | ${group.count} | ${group.min} B | ${group.brotli} B | ${share(group.brotli)} |`,
+    ),
+    ...(grouped < modules.length ? [`| other | ${modules.length - grouped} | | | |`] : []),
+  ].join('\n');
+}
+
 type Loads = Exclude<BenchResults['loads'], string>;
+
+/**
+ * Per page with a script: when it was requested and received, and how long from its last
+ * byte to the launcher (compiling and running it, medians of the per-run differences).
+ */
+function timeSection(loads: Loads): string {
+  const control = loads.rows[3];
+  const cell = (values: number[]) => (values.length ? `${median(values).toFixed(1)} ms` : '–');
+  const lines = [
+    `Medians of the same cold loads, from Resource Timing: when the page's script was requested (the HTML parsed up to it), when its last byte arrived, and from then to the launcher in the DOM (compiling and running it). The control page draws its button from the HTML, with no script: ${loads.rates.map((rate) => `${control ? cell(control.samples[rate] ?? []) : '–'} at ${rate}×`).join(', ')}.`,
+    '',
+    '| page | CPU | script requested | script received | received → launcher | launcher |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const rate of loads.rates) {
+    for (const row of loads.rows.slice(0, 3)) {
+      const fetches = row.fetches[rate] ?? [];
+      const samples = row.samples[rate] ?? [];
+      const after = fetches.map((fetch, index) => (samples[index] ?? 0) - fetch.received);
+      lines.push(
+        `| ${row.name} | ${rate}× | ${cell(fetches.map((fetch) => fetch.requested))} | ${cell(fetches.map((fetch) => fetch.received))} | ${fetches.length === samples.length ? cell(after) : '–'} | ${cell(samples)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
 
 function loadSection(loads: Loads): string {
   const [rapport, sentry, preact, control] = loads.rows;
