@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { databases } from './helpers/databases';
 import { asSecretKey, ingest, userHashOf } from './helpers/inbox';
 import { message, send } from './helpers/requests';
-import { useTestApp } from './helpers/test-app';
+import { ORIGIN, useTestApp } from './helpers/test-app';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 const OTHER_SECRET = 'fedcba9876543210fedcba9876543210';
@@ -47,6 +47,19 @@ describe.each(databases)('anonymous threads on $name', (database) => {
         error: { code: 'unauthorized', message: expect.any(String) },
       });
     }
+  });
+
+  it('lets a page on an allowed origin send the device secret header (CORS preflight)', async () => {
+    const res = await ctx.app.request('/v1/inbox?anonymousId=anon-1&key=pk_test', {
+      method: 'OPTIONS',
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': `authorization, ${HEADER}`,
+      },
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(HEADER);
   });
 
   it('keeps only a hash of the first secret: a different one sent later changes nothing', async () => {

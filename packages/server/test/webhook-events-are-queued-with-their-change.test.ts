@@ -61,6 +61,38 @@ describe.each(databases)('webhook events on $name', (database) => {
     expect(JSON.stringify(queued)).not.toContain(String(low.userHash));
   });
 
+  it("queues a customer's answer as feedback.replied, and its reopening of a resolved thread", async () => {
+    await endpoint(['feedback.replied', 'feedback.status_changed']);
+    const feedback = message('feedback', { userId: 'ada' });
+    await ingest(ctx, [feedback]);
+    await admin('PATCH', `/v1/admin/feedback/${feedback.id}`, { status: 'resolved' });
+    const answer = message('reply', { userId: 'ada', threadId: feedback.id, body: 'Not fixed' });
+    const second = message('reply', { userId: 'ada', threadId: feedback.id, body: 'Still not' });
+    await ingest(ctx, [answer, second]);
+    await ingest(ctx, [answer]);
+    const queued = (await queuedEvents(ctx.store)).map((row) => [row.type, row.data]);
+    expect(queued.filter(([type]) => type === 'feedback.replied').map(([, data]) => data)).toEqual(
+      expect.arrayContaining([
+        {
+          projectId: 'proj_test',
+          feedbackId: feedback.id,
+          replyId: answer.id,
+          author: 'customer',
+          body: 'Not fixed',
+          createdAt: '2026-03-02T12:00:00.000Z',
+        },
+        expect.objectContaining({ replyId: second.id, author: 'customer' }),
+      ]),
+    );
+    expect(queued.filter(([type]) => type === 'feedback.replied')).toHaveLength(2);
+    expect(queued.filter(([type]) => type === 'feedback.status_changed').map(([, d]) => d)).toEqual(
+      [
+        { projectId: 'proj_test', feedbackId: feedback.id, from: 'new', to: 'resolved' },
+        { projectId: 'proj_test', feedbackId: feedback.id, from: 'resolved', to: 'in_progress' },
+      ],
+    );
+  });
+
   it('queues replies, status changes, redemptions, tier changes and erasure', async () => {
     await endpoint(WEBHOOK_EVENTS);
     const feedback = message('feedback', { userId: 'ada' });

@@ -20,7 +20,9 @@ const responseData = sql`jsonb_build_object('projectId', h.project_id, 'id', h.i
 /**
  * Common table expressions for the ingest statement (`store/ingest.ts`): they read its
  * `fresh_input` (the messages that were new) and queue `feedback.created`,
- * `survey.responded` and `nps.detractor` for the endpoints that subscribed — in the very
+ * `survey.responded` and `nps.detractor` for the endpoints that subscribed, and for a
+ * customer's `reply` the same `feedback.replied` a team reply queues (`author: 'customer'`),
+ * plus `feedback.status_changed` when it reopens a resolved thread (`store/ingest-threads.ts`) — in the very
  * statement that stores the feedback and answers, so an event exists exactly when its change
  * does. For a project without an enabled endpoint the cost is one semi-join against the
  * (small) endpoints table; no row is built.
@@ -28,7 +30,7 @@ const responseData = sql`jsonb_build_object('projectId', h.project_id, 'id', h.i
 export const ingestWebhookCtes = sql`
     hooked_input AS (
       SELECT * FROM fresh_input
-      WHERE type IN ('feedback', 'survey_response')
+      WHERE type IN ('feedback', 'survey_response', 'reply')
         AND project_id IN (SELECT project_id FROM webhook_endpoints WHERE enabled)
     ),
     webhook_events AS (
@@ -45,6 +47,21 @@ export const ingestWebhookCtes = sql`
       FROM hooked_input h
       JOIN surveys s ON s.project_id = h.project_id AND s.id = h.survey_id AND s.type = 'nps'
       WHERE h.type = 'survey_response' AND h.score <= ${sql.lit(DETRACTOR_MAX)}
+      UNION ALL
+      -- The thread as it was before this statement: only replies that are stored (the thread
+      -- exists), and a reopening only for a thread that was resolved.
+      SELECT h.project_id, h.received_at, 'feedback.replied',
+        jsonb_build_object('projectId', h.project_id, 'feedbackId', h.thread_id,
+          'replyId', h.id, 'author', 'customer', 'body', h.message,
+          'createdAt', ${isoText('h.received_at')})
+      FROM hooked_input h JOIN feedback f ON f.project_id = h.project_id AND f.id = h.thread_id
+      WHERE h.type = 'reply'
+      UNION ALL
+      SELECT DISTINCT ON (h.project_id, h.thread_id) h.project_id, h.received_at,
+        'feedback.status_changed', jsonb_build_object('projectId', h.project_id,
+          'feedbackId', h.thread_id, 'from', 'resolved', 'to', 'in_progress')
+      FROM hooked_input h JOIN feedback f ON f.project_id = h.project_id AND f.id = h.thread_id
+      WHERE h.type = 'reply' AND f.status = 'resolved'
     ),
     queued_webhooks AS (
       INSERT INTO webhook_deliveries
