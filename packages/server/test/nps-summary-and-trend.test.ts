@@ -108,6 +108,30 @@ describe.each(databases)('NPS summary on $name', (database) => {
     expect(ranged.body).toMatchObject({ responses: 8, promoters: 4, detractors: 1 });
   });
 
+  it('scores one survey alone when asked for its id, the project when not', async () => {
+    ctx.clock.set('2026-03-25T00:00:00.000Z');
+    for (const id of ['nps-1', 'nps-2']) {
+      const survey = { id, name: id, type: 'nps', question: 'Recommend us?' };
+      expect((await send(ctx.app, 'POST', '/v1/admin/surveys', survey, { key: SK })).status).toBe(
+        201,
+      );
+    }
+    const other = [0, 0, 0].map((score, i) =>
+      message('survey_response', {
+        surveyId: 'nps-2',
+        score,
+        anonymousId: `q-${i}`,
+        timestamp: WEEKS[0],
+      }),
+    );
+    const batch = [...responses([10], WEEKS[0]!), ...other];
+    expect((await send(ctx.app, 'POST', '/v1/batch', { messages: batch })).body.accepted).toBe(4);
+    const one = await send(ctx.app, 'GET', '/v1/admin/nps?surveyId=nps-1', undefined, { key: SK });
+    expect(one.body).toMatchObject({ nps: 100, responses: 1, promoters: 1, detractors: 0 });
+    const all = await send(ctx.app, 'GET', '/v1/admin/nps', undefined, { key: SK });
+    expect(all.body).toMatchObject({ nps: -50, responses: 4, promoters: 1, detractors: 3 });
+  });
+
   it('answers null NPS with no responses, and 400 for a bad interval', async () => {
     const empty = await send(ctx.app, 'GET', '/v1/admin/nps', undefined, { key: SK });
     expect(empty.body).toEqual({
