@@ -144,7 +144,20 @@ function moduleSection(modules: ModuleShare[]): string {
         `| ${group.name} | ${group.count} | ${group.min} B | ${group.brotli} B | ${share(group.brotli)} |`,
     ),
     ...(grouped < modules.length ? [`| other | ${modules.length - grouped} | | | |`] : []),
+    '',
+    bytesVerdict(groups, whole),
   ].join('\n');
+}
+
+/** Which side of rapport.js the bytes are on, against the 8 KB budget. */
+function bytesVerdict(groups: Array<{ name: string; brotli: number }>, whole: number): string {
+  const sdk = groups
+    .filter((group) => group.name.startsWith('SDK'))
+    .reduce((sum, group) => sum + group.brotli, 0);
+  const optional = groups
+    .filter((group) => /per-tab|beacon|reads/.test(group.name))
+    .reduce((sum, group) => sum + group.brotli, 0);
+  return `Against the ${kb(FIRST_LOAD_BUDGET)} budget: the SDK's modules take ${kb(sdk)} of these ${kb(whole)} and the widget's (launcher, command queue, chunk loader, \`attachTo\`) ${kb(whole - sdk)}. The parts a first load could do without soonest — the per-tab queues, the pagehide beacon and the reads — come to ${kb(optional)} together; the rest is the write path every page uses (outbox, builders and checks, consent, \`beforeSend\`) and the launcher itself.`;
 }
 
 type Loads = Exclude<BenchResults['loads'], string>;
@@ -202,6 +215,18 @@ function loadSection(loads: Loads): string {
           `${rate}× CPU: ≤ 1.0× bare Preact + signals (${mine.toFixed(1)} ms vs ${preact.medians[rate]!.toFixed(1)} ms: ${ratio(mine, preact.medians[rate])})`,
           mine <= preact.medians[rate]!,
         ),
+      );
+    }
+  }
+  if (rapport && sentry) {
+    lines.push('', 'What stands in the way of 0.6×:', '');
+    for (const rate of loads.rates) {
+      const received = (rapport.fetches[rate] ?? []).map((fetch) => fetch.received);
+      if (received.length === 0) continue;
+      const goal = median(sentry.samples[rate] ?? [Number.NaN]) * 0.6;
+      const arrived = median(received);
+      lines.push(
+        `- ${rate}×: 0.6× Sentry's launcher is ${goal.toFixed(1)} ms; \`rapport.js\` has arrived at ${arrived.toFixed(1)} ms, ${arrived >= goal ? 'already past it before any of it runs' : `leaving ${(goal - arrived).toFixed(1)} ms to compile and run it`}, and the page without any script draws its button at ${control ? median(control.samples[rate] ?? [Number.NaN]).toFixed(1) : '–'} ms.`,
       );
     }
   }
