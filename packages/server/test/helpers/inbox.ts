@@ -71,8 +71,9 @@ export function teammateApp(ctx: TestAppContext, actor: Actor) {
     c.set('actor', actor);
     await next();
   });
-  app.route('/', adminFeedbackRoutes(deps));
-  app.route('/', adminCustomerRoutes(deps));
+  // Mounted where the admin API mounts them: their paths are relative to /v1/admin.
+  app.route('/v1/admin', adminFeedbackRoutes(deps));
+  app.route('/v1/admin', adminCustomerRoutes(deps));
   app.onError((error, c) => {
     if (!isApiError(error)) throw error;
     return c.json(error.toBody(), error.status);
