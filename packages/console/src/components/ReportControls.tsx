@@ -1,3 +1,4 @@
+import { REPORT_INTERVALS } from '@rapport/protocol';
 import { useState } from 'preact/hooks';
 import type { ReportQuery } from '../api/types';
 
@@ -45,7 +46,7 @@ export function ReportControls({ query, onChange }: ReportControlsProps) {
       </h2>
       <fieldset class="segmented">
         <legend>Over time, by</legend>
-        {(['week', 'month'] as const).map((interval) => (
+        {REPORT_INTERVALS.map((interval) => (
           <button
             key={interval}
             type="button"

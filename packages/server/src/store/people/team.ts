@@ -1,4 +1,4 @@
-import type { Role, TeamMember } from '@rapport/protocol';
+import { ROLES, type TeamMember } from '@rapport/protocol';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 
@@ -12,10 +12,9 @@ export async function membersOf(db: Kysely<Database>, projectId: string): Promis
     .orderBy('u.name')
     .orderBy('u.id')
     .execute();
-  const order: Role[] = ['owner', 'admin', 'member'];
   return rows
     .map((row) => ({ userId: row.id, email: row.email, name: row.name, role: row.role }))
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+    .sort((a, b) => ROLES.indexOf(b.role) - ROLES.indexOf(a.role));
 }
 
 /**
