@@ -18,6 +18,7 @@ export const SERVER_GROUPS = {
     mutate: [`${SRC}/identity.ts`],
     tests: [
       'test/user-hash-matches-published-hmac-vectors.test.ts',
+      'test/stored-secrets-are-sha256-and-malformed-proofs-fail.test.ts',
       'test/personal-data-needs-user-hash.test.ts',
       'test/unproven-user-ids-stay-anonymous.test.ts',
       'test/anonymous-threads-need-the-device-secret.test.ts',
@@ -50,7 +51,11 @@ export const SERVER_GROUPS = {
     ],
   },
   edges: {
-    mutate: [`${SRC}/middleware/public-access.ts`, `${SRC}/routes/batch.ts`],
+    mutate: [
+      `${SRC}/middleware/public-access.ts`,
+      `${SRC}/middleware/public-cors.ts`,
+      `${SRC}/routes/batch.ts`,
+    ],
     tests: [
       'test/origins-keys-and-errors.test.ts',
       'test/batch-ingest-is-idempotent.test.ts',

@@ -5,6 +5,7 @@
 // report goes to reports/server-<group>.json.
 const group = process.env.RAPPORT_MUTATION_GROUP;
 const files = process.env.RAPPORT_MUTATION_FILES;
+const report = `test/mutation/reports/server${group ? `-${group}` : ''}.json`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -24,7 +25,11 @@ export default {
         'packages/server/src/middleware/public-access.ts',
       ],
   reporters: ['json', 'clear-text', 'progress'],
-  jsonReporter: { fileName: `test/mutation/reports/server${group ? `-${group}` : ''}.json` },
+  jsonReporter: { fileName: report },
+  // A rerun reads the last report and tests again only the mutants whose code or covering
+  // tests changed (`--force` for all): a group of PGlite-backed tests takes minutes a run.
+  incremental: true,
+  incrementalFile: report,
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['**/dist', 'test/bench', 'docs', '**/.rapport', 'test/mutation/reports'],
   concurrency: 2,
