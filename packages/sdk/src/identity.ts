@@ -1,4 +1,5 @@
 import { createId, createSecret } from './create-id';
+import { hasStringField, readJson } from './storage/read-json';
 import { toJson } from './to-json';
 import type { KeyValueStorage } from './types';
 
@@ -39,17 +40,19 @@ export function createIdentity(storage: KeyValueStorage, storageKey: string, per
   let enabled = persisting;
 
   const load = (): IdentityState | undefined => {
+    const stored = readJson(storage, storageKey, hasStringField('anonymousId')) as
+      | IdentityState
+      | undefined;
+    if (!stored || typeof stored.deviceSecret === 'string') return stored;
+    // An identity stored before device secrets existed gets one, kept from now on.
+    const upgraded = { ...stored, deviceSecret: createSecret() };
     try {
-      const stored = JSON.parse(storage.getItem(storageKey) ?? 'null') as IdentityState | null;
-      if (!stored || typeof stored.anonymousId !== 'string') return undefined;
-      if (typeof stored.deviceSecret === 'string') return stored;
-      // An identity stored before device secrets existed gets one, kept from now on.
-      const upgraded = { ...stored, deviceSecret: createSecret() };
       save(upgraded);
-      return upgraded;
     } catch {
+      // Storage that cannot take the upgrade reads as no identity, as a corrupt one does.
       return undefined;
     }
+    return upgraded;
   };
   const save = (state: IdentityState) => {
     memory = state;

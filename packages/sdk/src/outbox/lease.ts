@@ -1,3 +1,4 @@
+import { hasStringField, readJson } from '../storage/read-json';
 import type { KeyValueStorage } from '../types';
 
 /** A storage-held lock: only its holder sends from the shared queue. */
@@ -32,14 +33,8 @@ interface LeaseRecord {
  */
 export function createLease(options: LeaseOptions): Lease {
   const { storage, storageKey, owner, now } = options;
-  const read = (): LeaseRecord | undefined => {
-    try {
-      const record = JSON.parse(storage.getItem(storageKey) ?? 'null') as LeaseRecord | null;
-      return record && typeof record.owner === 'string' ? record : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const read = () =>
+    readJson(storage, storageKey, hasStringField('owner')) as LeaseRecord | undefined;
   const heldByOther = (record: LeaseRecord | undefined): record is LeaseRecord =>
     record !== undefined && record.owner !== owner && record.expires > now();
   return {
