@@ -30,6 +30,9 @@ export const MAX_LABEL_LENGTH = 500;
 /** Most keys in `traits`, `properties` or `answers`. */
 export const MAX_OBJECT_KEYS = 50;
 
+/** Longest key in `traits`, `properties` or `answers`, in characters. */
+export const MAX_OBJECT_KEY_LENGTH = 200;
+
 /** How long the server remembers a message id for deduplication, in days (at least 7). */
 export const IDEMPOTENCY_WINDOW_DAYS = 7;
 

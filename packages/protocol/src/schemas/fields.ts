@@ -3,6 +3,7 @@ import { DEVICE_SECRET_PATTERN, ID_PATTERN, isPathSafeId, USER_HASH_PATTERN } fr
 import {
   MAX_ID_LENGTH,
   MAX_LABEL_LENGTH,
+  MAX_OBJECT_KEY_LENGTH,
   MAX_OBJECT_KEYS,
   MAX_TEXT_LENGTH,
   MAX_URL_LENGTH,
@@ -71,7 +72,7 @@ export const labelSchema = z.string().min(1).max(MAX_LABEL_LENGTH);
 
 /** A flat bag of JSON values (traits, properties), at most 50 keys. */
 export const jsonRecordSchema = z
-  .record(z.string().min(1).max(200), z.json())
+  .record(z.string().min(1).max(MAX_OBJECT_KEY_LENGTH), z.json())
   .refine((value) => Object.keys(value).length <= MAX_OBJECT_KEYS, {
     message: `must have at most ${MAX_OBJECT_KEYS} keys`,
   });

@@ -3,6 +3,7 @@ import {
   MAX_BATCH_MESSAGES,
   MAX_EVENT_NAME_LENGTH,
   MAX_LOCALE_LENGTH,
+  MAX_OBJECT_KEY_LENGTH,
   MAX_OBJECT_KEYS,
   MAX_TEXT_LENGTH,
   MAX_USER_AGENT_LENGTH,
@@ -89,7 +90,10 @@ export const surveyResponseMessageSchema = z.object({
   score: z.number().int().min(0).max(10).optional(),
   comment: z.string().max(MAX_TEXT_LENGTH).optional(),
   answers: z
-    .record(z.string().min(1).max(200), z.union([z.string().max(MAX_TEXT_LENGTH), z.number()]))
+    .record(
+      z.string().min(1).max(MAX_OBJECT_KEY_LENGTH),
+      z.union([z.string().max(MAX_TEXT_LENGTH), z.number()]),
+    )
     .refine((value) => Object.keys(value).length <= MAX_OBJECT_KEYS, {
       message: `must have at most ${MAX_OBJECT_KEYS} keys`,
     })

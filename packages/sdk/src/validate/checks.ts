@@ -1,6 +1,7 @@
 import {
   isPathSafeId,
   MAX_ID_LENGTH,
+  MAX_OBJECT_KEY_LENGTH,
   MAX_OBJECT_KEYS,
   MAX_TEXT_LENGTH,
   MAX_URL_LENGTH,
@@ -100,8 +101,8 @@ export function checkRecord(value: unknown, name: string): void {
     throw invalidArgument(`${name} must have at most ${MAX_OBJECT_KEYS} keys`);
   }
   for (const key of keys) {
-    if (key.length === 0 || key.length > 200) {
-      throw invalidArgument(`${name} keys must be 1–200 characters`);
+    if (key.length === 0 || key.length > MAX_OBJECT_KEY_LENGTH) {
+      throw invalidArgument(`${name} keys must be 1–${MAX_OBJECT_KEY_LENGTH} characters`);
     }
   }
   try {
