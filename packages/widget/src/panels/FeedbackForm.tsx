@@ -21,6 +21,12 @@ const fieldValue = (event: Event) => (event.currentTarget as Field).value;
 const noteId = (id: string, error: string | undefined) =>
   `${id}-${error === undefined ? 'hint' : 'error'}`;
 
+/** A field's state for assistive tech: invalid while it has an error, described by its note. */
+const noteAttributes = (id: string, error: string | undefined) => ({
+  'aria-invalid': error === undefined ? undefined : true,
+  'aria-describedby': noteId(id, error),
+});
+
 interface FieldNoteProps {
   /** The field's id. */
   id: string;
@@ -111,8 +117,7 @@ export function FeedbackForm() {
         rows={5}
         required
         maxLength={MAX_TEXT_LENGTH}
-        aria-invalid={errors.message ? true : undefined}
-        aria-describedby={noteId('rapport-message', messageError)}
+        {...noteAttributes('rapport-message', messageError)}
         value={form.message.value}
         onInput={(event) => {
           form.message.value = fieldValue(event);
@@ -125,8 +130,7 @@ export function FeedbackForm() {
         id="rapport-email"
         type="email"
         autoComplete="email"
-        aria-invalid={errors.email ? true : undefined}
-        aria-describedby={noteId('rapport-email', emailError)}
+        {...noteAttributes('rapport-email', emailError)}
         value={form.email.value}
         onInput={(event) => {
           form.email.value = fieldValue(event);
