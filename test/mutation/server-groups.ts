@@ -46,6 +46,7 @@ export const SERVER_GROUPS = {
     mutate: [`${SRC}/store/loyalty-ledger.ts`],
     tests: [
       'test/redeem-is-atomic-under-race.test.ts',
+      'test/inactive-rewards-cannot-be-redeemed.test.ts',
       'test/earn-and-redemption-ids-do-not-collide.test.ts',
       'test/personal-data-needs-user-hash.test.ts',
     ],
