@@ -17,5 +17,8 @@ const config = mergeConfig(
 // With a group chosen (run.ts), only that group's test files: set, not merged, since
 // mergeConfig would append them to the package's own `test/**` pattern.
 const group = selectedGroup();
-if (group) config.test = { ...config.test, include: group.tests };
+if (group) {
+  config.test = { ...config.test, include: group.tests };
+  if ('testNamePattern' in group) config.test.testNamePattern = group.testNamePattern;
+}
 export default config;
