@@ -8,6 +8,7 @@ export const PROJECT_SECTIONS = [
   'inbox',
   'customers',
   'surveys',
+  'loyalty',
   'install',
   'widget',
   'settings',
@@ -30,6 +31,10 @@ export type Route =
   | { page: 'survey-edit'; projectId: string; surveyId: string }
   | { page: 'survey-report'; projectId: string; surveyId: string }
   | { page: 'webhook'; projectId: string; endpointId: string }
+  | { page: 'loyalty-reward'; projectId: string; rewardId: string }
+  | { page: 'loyalty-members'; projectId: string }
+  | { page: 'loyalty-member'; projectId: string; userId: string }
+  | { page: 'loyalty-redemptions'; projectId: string }
   | { page: ProjectSection; projectId: string }
   | { page: 'not-found'; path: string };
 
@@ -57,6 +62,7 @@ export function parseRoute(hash: string): Route {
 function parseProjectRoute(projectId: string, rest: string[]): Route | undefined {
   const [section, id, ...extra] = rest;
   if (section === 'surveys' && id) return parseSurveyRoute(projectId, id, extra);
+  if (section === 'loyalty' && id) return parseLoyaltyRoute(projectId, id, extra);
   if (extra.length > 0) return undefined;
   if (!section) return { page: 'inbox', projectId };
   if (id && section === 'inbox') return { page: 'thread', projectId, feedbackId: id };
@@ -76,6 +82,20 @@ function parseSurveyRoute(projectId: string, id: string, rest: string[]): Route 
   if (id === 'new' && !action) return { page: 'survey-new', projectId };
   if (action === 'edit') return { page: 'survey-edit', projectId, surveyId: id };
   if (action === 'report') return { page: 'survey-report', projectId, surveyId: id };
+  return undefined;
+}
+
+/** `loyalty/rewards/:id`, `loyalty/members`, `loyalty/members/:userId`, `loyalty/redemptions`. */
+function parseLoyaltyRoute(projectId: string, part: string, rest: string[]): Route | undefined {
+  const [id, ...extra] = rest;
+  if (extra.length > 0) return undefined;
+  if (part === 'rewards' && id) return { page: 'loyalty-reward', projectId, rewardId: id };
+  if (part === 'members') {
+    return id
+      ? { page: 'loyalty-member', projectId, userId: id }
+      : { page: 'loyalty-members', projectId };
+  }
+  if (part === 'redemptions' && !id) return { page: 'loyalty-redemptions', projectId };
   return undefined;
 }
 

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'insufficient_points',
+  'out_of_stock',
+  'redeem_limit_reached',
   'rate_limited',
   'method_not_allowed',
   'csrf_failed',

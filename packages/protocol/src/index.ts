@@ -16,6 +16,7 @@ export {
   USER_HASH_PATTERN,
 } from './id-pattern';
 export * from './limits';
+export * from './loyalty';
 export * from './origin';
 export * from './roles';
 // Types only: each is inferred from its schema, and the schemas stay in ./schemas.
@@ -81,9 +82,15 @@ export type {
   LoyaltyActivity,
   LoyaltyView,
   Member,
+  MemberRow,
   RedeemRequest,
   RedeemResponse,
+  Redemption,
+  RedemptionPatch,
   Reward,
+  RewardCodes,
+  RewardCodesAdded,
+  RewardCodesInput,
   RewardInput,
   Tier,
   WayToEarn,

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   'webhook_deleted',
   'webhook_secret_rotated',
   'webhook_disabled',
+  'loyalty_adjusted',
+  'reward_codes_added',
+  'redemption_status_changed',
 ] as const;
 
 /** An audited action. */

@@ -101,6 +101,25 @@ export class InsufficientPointsError extends ApiError {
 }
 
 /** 409 when an id is already taken by something else. */
+/** 409: the reward has no stock or no free code left. */
+export class OutOfStockError extends ApiError {
+  constructor(rewardName: string) {
+    super(409, 'out_of_stock', `“${rewardName}” is out of stock.`);
+  }
+}
+
+/** 409: the customer already redeemed this reward as often as it allows. */
+export class RedeemLimitError extends ApiError {
+  constructor(rewardName: string, limit: number) {
+    super(
+      409,
+      'redeem_limit_reached',
+      `“${rewardName}” can be redeemed ${limit === 1 ? 'once' : `${limit} times`} per customer.`,
+      { details: { limit } },
+    );
+  }
+}
+
 export class ConflictError extends ApiError {
   constructor(message: string) {
     super(409, 'conflict', message);

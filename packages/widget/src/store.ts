@@ -34,6 +34,14 @@ export interface FeedbackErrors {
 }
 
 /** A reward as the loyalty panel shows it, with what the customer can do about it. */
+/** How the last redemption went: its code if the reward hands one out, or why it failed. */
+export interface RedeemResult {
+  rewardId: string;
+  ok: boolean;
+  code?: string;
+  failure?: 'out_of_stock' | 'limit' | 'other';
+}
+
 export interface RewardView {
   id: string;
   name: string;
@@ -41,6 +49,8 @@ export interface RewardView {
   description: string | undefined;
   /** Points still missing; 0 when affordable. */
   shortfall: number;
+  /** No stock or no code left. */
+  soldOut: boolean;
   canRedeem: boolean;
 }
 
@@ -60,7 +70,7 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
   const loyalty = signal<Remote<LoyaltyView>>({ state: 'idle' });
   /** The reward being redeemed right now; a second click while set does nothing. */
   const redeeming = signal<string | undefined>(undefined);
-  const redeemResult = signal<{ rewardId: string; ok: boolean } | undefined>(undefined);
+  const redeemResult = signal<RedeemResult | undefined>(undefined);
 
   const rewards = computed<RewardView[]>(() => {
     const view = loyalty.value;
@@ -69,13 +79,15 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       .filter((reward) => reward.active !== false)
       .map((reward) => {
         const shortfall = Math.max(0, reward.cost - view.data.balance);
+        const soldOut = reward.stock === 0;
         return {
           id: reward.id,
           name: reward.name,
           cost: reward.cost,
           description: reward.description,
           shortfall,
-          canRedeem: shortfall === 0 && redeeming.value === undefined,
+          soldOut,
+          canRedeem: shortfall === 0 && !soldOut && redeeming.value === undefined,
         };
       });
   });

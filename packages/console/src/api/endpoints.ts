@@ -14,10 +14,20 @@ import type {
   InvitationPreview,
   KeyKind,
   ListedSurvey,
+  LoyaltyMember,
+  MemberRow,
+  MemberSort,
   Paged,
   ProjectSettings,
   ProjectView,
+  Redemption,
+  RedemptionStatus,
   ReportQuery,
+  Reward,
+  RewardCodes,
+  RewardCodesAdded,
+  RewardCodesInput,
+  RewardInput,
   Role,
   RotatedKeys,
   SessionBody,
@@ -27,6 +37,7 @@ import type {
   SurveyPatch,
   SurveyReport,
   Team,
+  Tier,
   TimelineEntry,
   WebhookCreated,
   WebhookDelivery,
@@ -98,6 +109,7 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
   const customer = (userId: string) => `/v1/admin/customers/${enc(userId)}`;
   const survey = (id: string) => `/v1/admin/surveys/${enc(id)}`;
   const webhook = (id: string) => `/v1/admin/webhooks/${enc(id)}`;
+  const reward = (id: string) => `/v1/admin/loyalty/rewards/${enc(id)}`;
   return {
     feedback: (filters: FeedbackFilters, cursor?: string, limit = 25) =>
       call<FeedbackList>('/v1/admin/feedback', {
@@ -135,6 +147,37 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
     surveyComments: (id: string, filters: CommentFilters, cursor?: string, limit = 20) =>
       call<SurveyCommentsPage>(`${survey(id)}/comments`, {
         query: { ...filters, cursor, limit },
+      }),
+    rewards: () => call<{ items: Reward[] }>('/v1/admin/loyalty/rewards'),
+    reward: (id: string) => call<Reward>(reward(id)),
+    createReward: (body: RewardInput) =>
+      call<Reward>('/v1/admin/loyalty/rewards', { method: 'POST', body }),
+    updateReward: (id: string, body: Partial<Omit<RewardInput, 'id'>>) =>
+      call<Reward>(reward(id), { method: 'PATCH', body }),
+    deleteReward: (id: string) => call<void>(reward(id), { method: 'DELETE' }),
+    rewardCodes: (id: string) => call<RewardCodes>(`${reward(id)}/codes`),
+    addRewardCodes: (id: string, body: RewardCodesInput) =>
+      call<RewardCodesAdded>(`${reward(id)}/codes`, { method: 'POST', body }),
+    tiers: () => call<{ items: Tier[] }>('/v1/admin/loyalty/tiers'),
+    replaceTiers: (tiers: Tier[]) =>
+      call<{ items: Tier[] }>('/v1/admin/loyalty/tiers', { method: 'PUT', body: tiers }),
+    members: (q: string, sort: MemberSort, cursor?: string, limit = 25) =>
+      call<Paged<MemberRow>>('/v1/admin/loyalty/members', { query: { q, sort, cursor, limit } }),
+    member: (userId: string) => call<LoyaltyMember>(`/v1/admin/loyalty/members/${enc(userId)}`),
+    /** Adds (or, negative, deducts) points; `id` makes a retry count once. */
+    adjustPoints: (body: { id: string; userId: string; points: number; reason: string }) =>
+      call<{ balance: number; lifetimePoints: number; duplicate: boolean }>(
+        '/v1/admin/loyalty/earn',
+        { method: 'POST', body },
+      ),
+    redemptions: (status: RedemptionStatus | undefined, cursor?: string, limit = 25) =>
+      call<Paged<Redemption>>('/v1/admin/loyalty/redemptions', {
+        query: { status, cursor, limit },
+      }),
+    setRedemptionStatus: (id: string, status: RedemptionStatus) =>
+      call<Redemption>(`/v1/admin/loyalty/redemptions/${enc(id)}`, {
+        method: 'PATCH',
+        body: { status },
       }),
     webhooks: () => call<{ items: WebhookEndpoint[] }>('/v1/admin/webhooks'),
     webhook: (id: string) => call<WebhookEndpoint>(webhook(id)),

@@ -6,6 +6,7 @@ const SECTIONS: Record<ProjectSection, { label: string; role: Role }> = {
   inbox: { label: 'Inbox', role: 'member' },
   customers: { label: 'Customers', role: 'member' },
   surveys: { label: 'Surveys', role: 'member' },
+  loyalty: { label: 'Loyalty', role: 'member' },
   install: { label: 'Install', role: 'member' },
   widget: { label: 'Widget', role: 'member' },
   settings: { label: 'Settings', role: 'member' },
@@ -22,6 +23,10 @@ const PARENT_SECTION: Partial<Record<Route['page'], ProjectSection>> = {
   'survey-edit': 'surveys',
   'survey-report': 'surveys',
   webhook: 'webhooks',
+  'loyalty-reward': 'loyalty',
+  'loyalty-members': 'loyalty',
+  'loyalty-member': 'loyalty',
+  'loyalty-redemptions': 'loyalty',
 };
 
 /** The project switcher and the project's sections; a drawer under 800 px. */

@@ -12,6 +12,7 @@ import { WidgetSettings } from '../pages/WidgetSettings';
 import type { Route } from '../router';
 import { hasRole, loadProject, project, role } from '../store';
 import { Async } from './Async';
+import { LoyaltySection } from './LoyaltySection';
 import { PageHeading } from './PageHeading';
 import { SurveySection } from './SurveySection';
 import { WebhookSection } from './WebhookSection';
@@ -60,6 +61,13 @@ export function ProjectPage({ route }: { route: ProjectRoute }) {
     case 'survey-edit':
     case 'survey-report':
       return <SurveySection route={route} />;
+    case 'loyalty':
+      return <LoyaltySection route={{ page: 'loyalty', projectId }} />;
+    case 'loyalty-reward':
+    case 'loyalty-members':
+    case 'loyalty-member':
+    case 'loyalty-redemptions':
+      return <LoyaltySection route={route} />;
     case 'webhooks':
       return <WebhookSection route={{ page: 'webhooks', projectId }} />;
     case 'webhook':

@@ -13,6 +13,7 @@ export {
   USER_HASH_PATTERN,
 } from '../id-pattern';
 export * from '../limits';
+export * from '../loyalty';
 export * from '../origin';
 export * from '../roles';
 export * from '../survey-scales';

@@ -25,6 +25,8 @@ export const ADMIN_ROLE_RULES: readonly RoleRule[] = [
   { method: 'POST', path: new RegExp(`^/v1/admin/feedback/${ID}/replies$`), role: 'member' },
   { method: 'POST', path: new RegExp(`^/v1/admin/feedback/${ID}/notes$`), role: 'member' },
   { method: 'PUT', path: new RegExp(`^/v1/admin/feedback/${ID}/tags$`), role: 'member' },
+  // A reward's unused codes are as good as the rewards themselves.
+  { method: 'GET', path: new RegExp(`^/v1/admin/loyalty/rewards/${ID}/codes$`), role: 'admin' },
   { method: 'GET', path: /^\/v1\/admin\//, role: 'member' },
   { method: 'HEAD', path: /^\/v1\/admin\//, role: 'member' },
 ];

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   earnRequestSchema,
+  memberListQuerySchema,
   type Page,
   type Reward,
+  redemptionListQuerySchema,
+  redemptionPatchSchema,
+  rewardCodesInputSchema,
   rewardInputSchema,
   rewardPatchSchema,
   tierSchema,
@@ -11,9 +15,13 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env';
+import { decodeCursor, encodeCursor } from '../cursor';
 import { ConflictError, InvalidQueryError, NotFoundError } from '../errors';
-import { parseBody, parsePatchBody } from '../parse-input';
+import { requireRole } from '../middleware/require-role';
+import { parseBody, parsePatchBody, parseQuery } from '../parse-input';
+import { type AuditEntry, recordAudit } from '../store/audit-log';
 import { earnPoints } from '../store/loyalty-ledger';
+import { listMembers } from '../store/loyalty-members';
 import {
   createReward,
   deleteReward,
@@ -24,6 +32,8 @@ import {
   updateReward,
 } from '../store/loyalty-program';
 import { memberOf } from '../store/loyalty-view';
+import { listRedemptions, setRedemptionStatus } from '../store/redemptions';
+import { addRewardCodes, listRewardCodes } from '../store/reward-codes';
 
 const tierListSchema = z
   .array(tierSchema)
@@ -36,13 +46,88 @@ function missingReward(id: string) {
   return new NotFoundError(`No reward with id ${id.slice(0, 128)}.`);
 }
 
-/** Loyalty administration: earn/deduct points, rewards CRUD, tiers, member lookup. */
+/**
+ * Loyalty administration: earn/deduct points (audited), rewards CRUD with stock, limits and
+ * codes, tiers, members (list and lookup) and redemptions with their fulfilment.
+ */
 export function adminLoyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.store;
   return new Hono<AppEnv>()
     .post('/loyalty/earn', async (c) => {
+      const actor = requireRole(c, 'admin');
       const entry = await parseBody(c, earnRequestSchema);
-      return c.json(await earnPoints(db, c.get('project').id, entry, deps.clock()));
+      const projectId = c.get('project').id;
+      const result = await earnPoints(db, projectId, entry, deps.clock());
+      if (!result.duplicate) {
+        const details = { points: entry.points, reason: entry.reason };
+        const audit: AuditEntry = {
+          projectId,
+          actor,
+          action: 'loyalty_adjusted',
+          target: entry.userId,
+          details,
+        };
+        await recordAudit(db, audit, deps.clock());
+      }
+      return c.json(result);
+    })
+    .get('/loyalty/members', async (c) => {
+      const query = parseQuery(c, memberListQuerySchema);
+      return c.json(await listMembers(db, c.get('project').id, query));
+    })
+    .get('/loyalty/redemptions', async (c) => {
+      const query = parseQuery(c, redemptionListQuerySchema);
+      const page = await listRedemptions(db, c.get('project').id, {
+        ...(query.status && { status: query.status }),
+        ...(query.cursor && { after: decodeCursor(query.cursor) }),
+        limit: query.limit,
+      });
+      return c.json({
+        items: page.items,
+        ...(page.next && { nextCursor: encodeCursor(page.next) }),
+      });
+    })
+    .patch('/loyalty/redemptions/:id', async (c) => {
+      const actor = requireRole(c, 'admin');
+      const { status } = await parseBody(c, redemptionPatchSchema);
+      const id = c.req.param('id');
+      const projectId = c.get('project').id;
+      const redemption = await setRedemptionStatus(db, projectId, id, status, deps.clock());
+      if (!redemption) throw new NotFoundError(`No redemption with id ${id.slice(0, 128)}.`);
+      const audit: AuditEntry = {
+        projectId,
+        actor,
+        action: 'redemption_status_changed',
+        target: id,
+        details: { status },
+      };
+      await recordAudit(db, audit, deps.clock());
+      return c.json(redemption);
+    })
+    .get('/loyalty/rewards/:id/codes', async (c) => {
+      const id = c.req.param('id');
+      const projectId = c.get('project').id;
+      if (!(await getReward(db, projectId, id))) throw missingReward(id);
+      return c.json(await listRewardCodes(db, projectId, id));
+    })
+    .post('/loyalty/rewards/:id/codes', async (c) => {
+      const actor = requireRole(c, 'admin');
+      const input = await parseBody(c, rewardCodesInputSchema);
+      const id = c.req.param('id');
+      const projectId = c.get('project').id;
+      if (!(await getReward(db, projectId, id))) throw missingReward(id);
+      const added = await addRewardCodes(db, projectId, id, input, deps.clock());
+      // Counts only: the codes themselves are as good as the rewards.
+      const details = { added: added.added, skipped: added.skipped };
+      const audit: AuditEntry = {
+        projectId,
+        actor,
+        action: 'reward_codes_added',
+        target: id,
+        details,
+      };
+      await recordAudit(db, audit, deps.clock());
+      return c.json(added, 201);
     })
     .get('/loyalty/rewards', async (c) => {
       const page: Page<Reward> = { items: await listRewards(db, c.get('project').id) };

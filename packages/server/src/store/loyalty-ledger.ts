@@ -1,7 +1,14 @@
 import type { RedeemResponse } from '@rapport/protocol';
 import type { Kysely, Transaction } from 'kysely';
-import { ConflictError, InsufficientPointsError, NotFoundError } from '../errors';
+import {
+  ConflictError,
+  InsufficientPointsError,
+  NotFoundError,
+  OutOfStockError,
+  RedeemLimitError,
+} from '../errors';
 import { enqueueTierChange, enqueueWebhookEvent } from '../webhooks/enqueue';
+import { takeRewardCode } from './reward-codes';
 import type { Database } from './schema';
 
 /*
@@ -9,7 +16,7 @@ import type { Database } from './schema';
  * (issue 9, item 9; migration 0004 renamed the earns stored before).
  */
 /** Ledger entries of redemptions are filed under this prefix plus the redemption id. */
-const REDEMPTION_ENTRY = 'redemption:';
+export const REDEMPTION_ENTRY = 'redemption:';
 /** Ledger entries of admin earns and deductions: this prefix plus the caller's entry id. */
 const EARN_ENTRY = 'earn:';
 
@@ -138,7 +145,7 @@ export async function redeemReward(
     const member = await lockMember(trx, projectId, request.userId, now);
     const prior = await trx
       .selectFrom('redemptions')
-      .select(['user_id', 'reward_id', 'cost'])
+      .select(['user_id', 'reward_id', 'cost', 'code'])
       .where('project_id', '=', projectId)
       .where('id', '=', request.id)
       .executeTakeFirst();
@@ -153,18 +160,29 @@ export async function redeemReward(
         cost,
         balance: member.balance,
         duplicate: true,
+        ...(prior.code !== null && { code: prior.code }),
       };
     }
+    // Locked: the stock, the per-customer count and the codes are read and changed by one
+    // redemption of this reward at a time.
     const reward = await trx
       .selectFrom('rewards')
-      .select(['name', 'cost'])
+      .select(['name', 'cost', 'stock', 'per_customer_limit', 'uses_codes'])
       .where('project_id', '=', projectId)
       .where('id', '=', request.rewardId)
       .where('active', '=', true)
+      .forUpdate()
       .executeTakeFirst();
     if (!reward) throw new NotFoundError(`No active reward with id ${request.rewardId}.`);
     const cost = Number(reward.cost);
     if (member.balance < cost) throw new InsufficientPointsError(member.balance, cost);
+    // A reward with codes has as many units as free codes, whatever its stock column says.
+    const stock = reward.uses_codes ? null : reward.stock;
+    await checkAvailability(trx, projectId, request, { ...reward, stock });
+    const code = reward.uses_codes
+      ? await takeRewardCode(trx, projectId, request.rewardId, request.id)
+      : undefined;
+    if (reward.uses_codes && code === undefined) throw new OutOfStockError(reward.name);
     const id = `${REDEMPTION_ENTRY}${request.id}`;
     await applyEntry(
       trx,
@@ -179,6 +197,7 @@ export async function redeemReward(
         user_id: request.userId,
         reward_id: request.rewardId,
         cost,
+        code: code ?? null,
         created_at: now,
       })
       .execute();
@@ -197,6 +216,38 @@ export async function redeemReward(
       cost,
       balance: member.balance - cost,
       duplicate: false,
+      ...(code !== undefined && { code }),
     };
   });
+}
+
+/**
+ * Refuses a redemption past the reward's per-customer limit or its stock, and takes one unit
+ * of a limited stock. The reward's row is locked by the caller.
+ */
+async function checkAvailability(
+  trx: Transaction<Database>,
+  projectId: string,
+  request: { userId: string; rewardId: string },
+  reward: { name: string; stock: number | null; per_customer_limit: number | null },
+) {
+  const limit = reward.per_customer_limit;
+  if (limit !== null) {
+    const taken = await trx
+      .selectFrom('redemptions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('project_id', '=', projectId)
+      .where('user_id', '=', request.userId)
+      .where('reward_id', '=', request.rewardId)
+      .executeTakeFirstOrThrow();
+    if (Number(taken.n) >= limit) throw new RedeemLimitError(reward.name, limit);
+  }
+  if (reward.stock === null) return;
+  if (reward.stock <= 0) throw new OutOfStockError(reward.name);
+  await trx
+    .updateTable('rewards')
+    .set((eb) => ({ stock: eb('stock', '-', 1) }))
+    .where('project_id', '=', projectId)
+    .where('id', '=', request.rewardId)
+    .execute();
 }

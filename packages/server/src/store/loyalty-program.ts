@@ -1,11 +1,35 @@
 import type { Reward, Tier, WayToEarn } from '@rapport/protocol';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, RewardsTable } from './schema';
 
-function toReward(row: Selectable<RewardsTable>): Reward {
-  const reward: Reward = { id: row.id, name: row.name, cost: Number(row.cost), active: row.active };
+/** A reward row with the number of its codes not handed out yet. */
+type RewardRow = Selectable<RewardsTable> & { free_codes: number | string | null };
+
+function toReward(row: RewardRow): Reward {
+  const reward: Reward = {
+    id: row.id,
+    name: row.name,
+    cost: Number(row.cost),
+    active: row.active,
+    // With codes, what is left is the free codes; otherwise the stock column (null: no limit).
+    stock: row.uses_codes ? Number(row.free_codes ?? 0) : row.stock,
+    perCustomerLimit: row.per_customer_limit,
+    usesCodes: row.uses_codes,
+  };
   if (row.description !== null) reward.description = row.description;
   return reward;
+}
+
+/** The rewards table with each reward's free codes counted. */
+function rewardsWithCodes(db: Kysely<Database>, projectId: string) {
+  return db
+    .selectFrom('rewards')
+    .selectAll('rewards')
+    .select(
+      sql<string>`(SELECT count(*) FROM reward_codes c WHERE c.project_id = rewards.project_id
+        AND c.reward_id = rewards.id AND c.redemption_id IS NULL)`.as('free_codes'),
+    )
+    .where('project_id', '=', projectId);
 }
 
 /** Rewards of a project, cheapest first; `activeOnly` for what customers may redeem. */
@@ -14,19 +38,14 @@ export async function listRewards(
   projectId: string,
   activeOnly = false,
 ): Promise<Reward[]> {
-  let query = db.selectFrom('rewards').selectAll().where('project_id', '=', projectId);
+  let query = rewardsWithCodes(db, projectId);
   if (activeOnly) query = query.where('active', '=', true);
   return (await query.orderBy('cost').orderBy('id').execute()).map(toReward);
 }
 
 /** One reward of a project, or undefined. */
 export async function getReward(db: Kysely<Database>, projectId: string, id: string) {
-  const row = await db
-    .selectFrom('rewards')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await rewardsWithCodes(db, projectId).where('id', '=', id).executeTakeFirst();
   return row ? toReward(row) : undefined;
 }
 
@@ -46,12 +65,15 @@ export async function createReward(
       cost: reward.cost,
       description: reward.description ?? null,
       active: reward.active,
+      stock: reward.stock ?? null,
+      per_customer_limit: reward.perCustomerLimit ?? null,
+      uses_codes: reward.usesCodes ?? false,
       created_at: now,
     })
     .onConflict((oc) => oc.columns(['project_id', 'id']).doNothing())
-    .returningAll()
+    .returning('id')
     .executeTakeFirst();
-  return row ? toReward(row) : undefined;
+  return row ? getReward(db, projectId, row.id) : undefined;
 }
 
 /** Applies a partial update; undefined when there is no such reward. */
@@ -69,12 +91,15 @@ export async function updateReward(
       ...(patch.cost !== undefined && { cost: patch.cost }),
       ...(patch.description !== undefined && { description: patch.description }),
       ...(patch.active !== undefined && { active: patch.active }),
+      ...(patch.stock !== undefined && { stock: patch.stock }),
+      ...(patch.perCustomerLimit !== undefined && { per_customer_limit: patch.perCustomerLimit }),
+      ...(patch.usesCodes !== undefined && { uses_codes: patch.usesCodes }),
     })
     .where('project_id', '=', projectId)
     .where('id', '=', id)
-    .returningAll()
+    .returning('id')
     .executeTakeFirst();
-  return row ? toReward(row) : undefined;
+  return row ? getReward(db, projectId, id) : undefined;
 }
 
 /** Deletes a reward (past redemptions keep their cost); false when there was none. */

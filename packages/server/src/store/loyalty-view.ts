@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LoyaltyActivity, LoyaltyView, Member, Tier } from '@rapport/protocol';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { REDEMPTION_ENTRY } from './loyalty-ledger';
 import { listRewards, listTiers, listWaysToEarn } from './loyalty-program';
 import { isoOf } from './rows';
 import type { Database } from './schema';
@@ -52,6 +53,15 @@ async function activityOf(
   const rows = await db
     .selectFrom('loyalty_ledger')
     .select(['id', 'points', 'reason', 'created_at'])
+    // A redemption's entry is `redemption:<id>`: its code, if the reward handed one out.
+    .select(
+      sql<string | null>`(SELECT r.code FROM redemptions r
+        WHERE r.project_id = loyalty_ledger.project_id
+          AND loyalty_ledger.id LIKE ${`${REDEMPTION_ENTRY}%`}
+          AND r.id = substring(loyalty_ledger.id from CAST(${REDEMPTION_ENTRY.length + 1} AS integer)))`.as(
+        'code',
+      ),
+    )
     .where('project_id', '=', projectId)
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
@@ -63,6 +73,7 @@ async function activityOf(
     points: Number(row.points),
     reason: row.reason,
     createdAt: isoOf(row.created_at),
+    ...(row.code !== null && { code: row.code }),
   }));
 }
 

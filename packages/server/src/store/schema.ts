@@ -1,3 +1,4 @@
+import type { RedemptionStatus } from '@rapport/protocol';
 import type { ColumnType, Generated } from 'kysely';
 import type { WebhookTables } from '../webhooks/schema';
 import type { InboxTables, SearchVector } from './schema-inbox';

@@ -1,4 +1,5 @@
-import type { Store } from '../store';
+import { isRapportError } from '@rapport/sdk';
+import type { RedeemResult, Store } from '../store';
 import { loadPersonal } from './load-personal';
 import { reportError } from './report-error';
 
@@ -22,11 +23,16 @@ export async function redeemReward(store: Store, rewardId: string): Promise<void
     if (view.state === 'ready') {
       store.loyalty.value = { state: 'ready', data: { ...view.data, balance: result.balance } };
     }
-    store.redeemResult.value = { rewardId, ok: true };
+    store.redeemResult.value = {
+      rewardId,
+      ok: true,
+      ...(result.code !== undefined && { code: result.code }),
+    };
     void refreshQuietly(store);
   } catch (error) {
-    store.redeemResult.value = { rewardId, ok: false };
-    reportError(store.client, error);
+    store.redeemResult.value = { rewardId, ok: false, failure: failureOf(error) };
+    // Sold out or past the limit are answers, not faults: the panel says so.
+    if (!isRapportError(error) || failureOf(error) === 'other') reportError(store.client, error);
   } finally {
     store.redeeming.value = undefined;
   }
@@ -40,4 +46,11 @@ async function refreshQuietly(store: Store): Promise<void> {
   } catch {
     // The balance from the redemption is already shown; a stale activity list can wait.
   }
+}
+
+/** Why a redemption was refused, for the sentence the panel shows. */
+function failureOf(error: unknown): RedeemResult['failure'] {
+  if (!isRapportError(error)) return 'other';
+  if (error.code === 'out_of_stock') return 'out_of_stock';
+  return error.code === 'redeem_limit_reached' ? 'limit' : 'other';
 }

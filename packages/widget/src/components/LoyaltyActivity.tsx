@@ -18,6 +18,12 @@ export function LoyaltyActivity({ view }: { view: LoyaltyView }) {
           <li key={entry.id}>
             <span>
               {entry.reason}
+              {entry.code ? (
+                <>
+                  {' '}
+                  · {t.yourCode} <strong class="reward-code">{entry.code}</strong>
+                </>
+              ) : null}
               <span class="muted"> · {date(entry.createdAt)}</span>
             </span>
             <strong>{`${entry.points > 0 ? '+' : ''}${formatNumber(entry.points, locale)}`}</strong>

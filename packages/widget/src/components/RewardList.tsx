@@ -1,6 +1,8 @@
 import { redeemReward } from '../actions/loyalty';
 import { guard } from '../actions/report-error';
 import { format } from '../i18n';
+import type { Texts } from '../i18n/en';
+import type { RedeemResult } from '../store';
 import { useStore } from './store-context';
 
 /** Rewards with their cost; Redeem is disabled, with the reason shown, when unaffordable. */
@@ -24,7 +26,11 @@ export function RewardList() {
               <strong>{reward.name}</strong>
               <span class="muted"> · {format(t.cost, { n: reward.cost }, locale)}</span>
               {reward.description ? <p class="muted">{reward.description}</p> : null}
-              {reward.shortfall > 0 ? (
+              {reward.soldOut ? (
+                <p id={`rapport-why-${reward.id}`} class="muted">
+                  {t.outOfStock}
+                </p>
+              ) : reward.shortfall > 0 ? (
                 <p id={`rapport-why-${reward.id}`} class="muted">
                   {format(t.needMore, { n: reward.shortfall }, locale)}
                 </p>
@@ -35,7 +41,9 @@ export function RewardList() {
               class="secondary"
               disabled={!reward.canRedeem}
               aria-label={format(t.redeemReward, { reward: reward.name }, locale)}
-              aria-describedby={reward.shortfall > 0 ? `rapport-why-${reward.id}` : undefined}
+              aria-describedby={
+                reward.soldOut || reward.shortfall > 0 ? `rapport-why-${reward.id}` : undefined
+              }
               onClick={guard(store.client, () => redeemReward(store, reward.id))}
             >
               {busy === reward.id ? t.redeeming : t.redeem}
@@ -44,12 +52,27 @@ export function RewardList() {
         ))}
       </ul>
       <p role="status" class={result?.ok === false ? 'error' : 'success'}>
-        {result
-          ? result.ok
-            ? format(t.redeemed, { reward: resultName }, locale)
-            : t.redeemError
-          : ''}
+        {result ? resultText(result, resultName, t, locale) : ''}
+        {result?.code ? (
+          <>
+            {' '}
+            {t.yourCode} <strong class="reward-code">{result.code}</strong>
+          </>
+        ) : null}
       </p>
     </section>
   );
+}
+
+/** The sentence after a redemption: done, or why not. */
+function resultText(
+  result: RedeemResult,
+  reward: string,
+  t: Texts,
+  locale: string | undefined,
+): string {
+  if (result.ok) return format(t.redeemed, { reward }, locale);
+  if (result.failure === 'out_of_stock') return t.outOfStock;
+  if (result.failure === 'limit') return t.redeemLimit;
+  return t.redeemError;
 }

@@ -47,6 +47,8 @@ interface FakeServerState {
   requests: string[];
   /** While set, batch and redeem requests wait for this promise (to observe in-flight states). */
   gate: Promise<void> | undefined;
+  /** Free codes of rewards with `usesCodes`, handed out first to last; none left is 409. */
+  codes: Record<string, string[]>;
 }
 
 /**
@@ -73,6 +75,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
     refusingOrigin: false,
     requests: [],
     gate: undefined,
+    codes: {},
     ...overrides,
   };
   const redeemed = new Map<string, unknown>();
@@ -125,6 +128,9 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
     if (!reward) return fail(404, 'not_found', 'No such reward');
     if (state.loyalty.balance < reward.cost)
       return fail(409, 'insufficient_points', 'Not enough points');
+    const code = reward.usesCodes ? state.codes[reward.id]?.shift() : undefined;
+    if (reward.usesCodes && !code)
+      return fail(409, 'out_of_stock', `“${reward.name}” is out of stock.`);
     state.loyalty.balance -= reward.cost;
     state.charges.push(id);
     const result = {
@@ -133,7 +139,15 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
       cost: reward.cost,
       balance: state.loyalty.balance,
       duplicate: false,
+      ...(code && { code }),
     };
+    state.loyalty.activity.unshift({
+      id: `redemption:${id}`,
+      points: -reward.cost,
+      reason: `Redeemed: ${reward.name}`,
+      createdAt: '2026-11-21T10:00:00Z',
+      ...(code && { code }),
+    });
     redeemed.set(id, result);
     return ok(result);
   }

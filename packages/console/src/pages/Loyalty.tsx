@@ -1,0 +1,128 @@
+import { useState } from 'preact/hooks';
+import type { Reward } from '../api/types';
+import { Async } from '../components/Async';
+import { Empty } from '../components/Empty';
+import { LoyaltyTabs } from '../components/LoyaltyTabs';
+import { PageHeading } from '../components/PageHeading';
+import { firstRewardProblem, RewardFields } from '../components/RewardFields';
+import { SubmitRow } from '../components/SubmitRow';
+import { TierEditor } from '../components/TierEditor';
+import { useSubmit } from '../hooks/use-submit';
+import {
+  EMPTY_REWARD,
+  type RewardDraft,
+  rewardBody,
+  rewardProblems,
+  stockText,
+} from '../reward-draft';
+import { href } from '../router';
+import { admin, hasRole, notice, role } from '../store';
+import { useRemote } from '../use-remote';
+
+/** `#/projects/:id/loyalty`: the rewards customers redeem, a form to add one, and the tiers. */
+export function Loyalty({ projectId }: { projectId: string }) {
+  const canWrite = hasRole(role.value, 'admin');
+  const { remote, reload, set } = useRemote(() => admin(projectId).rewards(), [projectId]);
+  return (
+    <>
+      <PageHeading>Loyalty</PageHeading>
+      <LoyaltyTabs projectId={projectId} current={0} />
+      <p>
+        Customers earn points (from your server with{' '}
+        <span class="mono">/v1/admin/loyalty/earn</span>, or by hand on a member’s page) and redeem
+        them for these rewards in the widget.
+      </p>
+      {canWrite ? null : (
+        <p class="notice">Only admins and owners can change rewards, tiers and balances.</p>
+      )}
+      <h2>Rewards</h2>
+      <Async remote={remote} what="rewards" retry={reload}>
+        {(page) => (
+          <>
+            {page.items.length === 0 ? (
+              <Empty>
+                <p>
+                  No rewards yet
+                  {canWrite ? ': add one below.' : '. An admin or owner can add one.'}
+                </p>
+              </Empty>
+            ) : (
+              <ul class="plain cards">
+                {page.items.map((reward) => (
+                  <RewardCard key={reward.id} projectId={projectId} reward={reward} />
+                ))}
+              </ul>
+            )}
+            {canWrite ? (
+              <NewReward
+                projectId={projectId}
+                onCreated={(reward) => set({ items: [...page.items, reward].sort(byCost) })}
+              />
+            ) : null}
+          </>
+        )}
+      </Async>
+      <TierEditor projectId={projectId} canWrite={canWrite} />
+    </>
+  );
+}
+
+const byCost = (a: Reward, b: Reward) => a.cost - b.cost || a.id.localeCompare(b.id);
+
+function RewardCard({ projectId, reward }: { projectId: string; reward: Reward }) {
+  const facts = [
+    `${reward.cost.toLocaleString()} points`,
+    stockText(reward),
+    reward.perCustomerLimit ? `at most ${reward.perCustomerLimit} per customer` : undefined,
+  ].filter(Boolean);
+  return (
+    <li class="card stack">
+      <div class="row-between">
+        <a href={href(['projects', projectId, 'loyalty', 'rewards', reward.id])}>{reward.name}</a>
+        <span class={reward.active ? 'badge badge-active' : 'badge'}>
+          {reward.active ? 'Active' : 'Hidden'}
+        </span>
+      </div>
+      <p class="hint">{facts.join(' · ')}</p>
+    </li>
+  );
+}
+
+function NewReward({
+  projectId,
+  onCreated,
+}: {
+  projectId: string;
+  onCreated: (reward: Reward) => void;
+}) {
+  const [draft, setDraft] = useState<RewardDraft>(EMPTY_REWARD);
+  const problems = rewardProblems(draft);
+  const form = useSubmit(
+    async () => {
+      const reward = await admin(projectId).createReward(rewardBody(draft));
+      setDraft(EMPTY_REWARD);
+      form.setTried(false);
+      onCreated(reward);
+      notice.value = reward.usesCodes
+        ? `Reward “${reward.name}” added. Add its codes on its page before customers can redeem it.`
+        : `Reward “${reward.name}” added.`;
+    },
+    () => {
+      const first = firstRewardProblem('new-reward', problems);
+      if (first) document.getElementById(first)?.focus();
+      return first;
+    },
+  );
+  return (
+    <form class="card stack" onSubmit={form.submit} aria-labelledby="new-reward-heading" noValidate>
+      <h2 id="new-reward-heading">Add a reward</h2>
+      <RewardFields
+        idPrefix="new-reward"
+        draft={draft}
+        onDraft={setDraft}
+        problems={form.tried ? problems : {}}
+      />
+      <SubmitRow form={form} label="Add reward" busyLabel="Adding…" />
+    </form>
+  );
+}
