@@ -29,13 +29,13 @@ export const SERVER_GROUPS = {
   },
   ingest: {
     mutate: [`${SRC}/ingest-queue.ts`, `${SRC}/store/ingest.ts`],
+    // Every app test goes through ingest: these are the ones that state its guarantees
+    // (dedupe, grouping, bounds, identity order, device secrets, outage answers).
     tests: [
       'test/batch-ingest-is-idempotent.test.ts',
       'test/grouped-batches-fail-alone.test.ts',
       'test/ingest-queue-bounds-waiting-batches.test.ts',
       'test/replayed-identify-changes-nothing.test.ts',
-      'test/unproven-user-ids-stay-anonymous.test.ts',
-      'test/customer-replies-reach-the-thread-once.test.ts',
       'test/anonymous-threads-need-the-device-secret.test.ts',
       'test/database-outage-answers-503.test.ts',
     ],
@@ -62,6 +62,7 @@ export const SERVER_GROUPS = {
     tests: [
       'test/origins-keys-and-errors.test.ts',
       'test/cors-allows-only-exact-origins.test.ts',
+      'test/batch-clamps-clocks-and-checks-answer-scales.test.ts',
       'test/batch-ingest-is-idempotent.test.ts',
       'test/parser-refusals-answer-json-errors.test.ts',
       'test/dot-ids-are-refused.test.ts',

@@ -33,6 +33,6 @@ export default {
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['**/dist', 'test/bench', 'docs', '**/.rapport', 'test/mutation/reports'],
   concurrency: 2,
-  timeoutMS: 30000,
+  timeoutMS: 20000,
   cleanTempDir: 'always',
 };
