@@ -29,6 +29,7 @@ export function feedbackItem(n: number, overrides: Partial<FeedbackItem> = {}): 
     createdAt: new Date(Date.UTC(2026, 11, 1, 12, n)).toISOString(),
     replies: [],
     waitingOnTeam: true,
+    surveyAnswer: null,
     ...overrides,
   };
 }

@@ -65,3 +65,21 @@ describe("the customer's answers in a thread", () => {
     expect(screen.queryByText('Waiting on the team')).toBeNull();
   });
 });
+
+describe('a detractor thread', () => {
+  const server = useMsw();
+
+  it('says which survey score opened it', async () => {
+    const opened = thread({
+      item: feedbackItem(1, {
+        message: 'Too slow',
+        surveyAnswer: { surveyId: 'nps-1', score: 3 },
+      }),
+    });
+    server.use(http.get('*/v1/admin/feedback/f1', () => HttpResponse.json(opened)));
+    renderApp('#/projects/p1/inbox/f1', OWNER_SESSION);
+    const line = await screen.findByText(/Opened by an unhappy survey answer/);
+    expect(line.textContent).toContain('score 3');
+    expect(line.textContent).toContain('nps-1');
+  });
+});

@@ -76,6 +76,7 @@ export type {
   InboxResponse,
   InboxThread,
   Reply,
+  SurveyAnswerRef,
 } from './schemas/feedback';
 export type {
   EarnRequest,

@@ -13,6 +13,15 @@ export const SURVEY_SCALES: Record<(typeof SURVEY_TYPES)[number], { min: number;
 /** The lowest CSAT score that counts as satisfied: 4 and 5 are, 1–3 are not. */
 export const CSAT_SATISFIED_MIN = 4;
 
+/**
+ * The highest score of each survey type that opens a detractor thread (issue 14, item 5): NPS
+ * 0–6 (the detractor band of `npsBand`) and CSAT 1–2.
+ */
+export const DETRACTOR_MAX: Record<(typeof SURVEY_TYPES)[number], number> = { nps: 6, csat: 2 };
+
+/** The tag a detractor thread carries in the team's inbox. */
+export const DETRACTOR_TAG = 'detractor';
+
 /** How a report's series is bucketed (UTC; weeks start on Monday, months on the 1st). */
 export const REPORT_INTERVALS = ['week', 'month'] as const;
 

@@ -222,15 +222,18 @@ describe.each(databases)('customer export and erase on $name', (database) => {
     expect(counts).toMatchObject({
       feedback_replies: 1,
       feedback_notes: 1,
-      feedback_tags: 1,
+      // Her thread's tag, and `detractor` on the thread her NPS 0 opened (m6).
+      feedback_tags: 2,
       loyalty_members: 1,
       // The earn and the redemption's entry.
       loyalty_ledger: 2,
       redemptions: 1,
     });
-    // Her thread, and the feedback another device sent with her email (which erase takes too).
+    // Her thread, the detractor thread of her NPS answer, and the feedback another device sent
+    // with her email (which erase takes too).
     expect(exported.tables.feedback.map((row: { id: string }) => row.id).sort()).toEqual([
       'm5',
+      'm6',
       'm8',
     ]);
     expect(exported.tables.feedback.find((row: { id: string }) => row.id === 'm5')).toMatchObject({

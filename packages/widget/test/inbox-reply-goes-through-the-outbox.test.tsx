@@ -102,3 +102,25 @@ test('the script tag command rapport("reply", threadId, body) queues the same re
     ]),
   );
 });
+
+test('a thread opened by an unhappy survey answer says the team will answer there, and takes a reply', async () => {
+  w = await renderWidget();
+  w.server.state.inbox = {
+    threads: [
+      {
+        ...thread('s1', 'Too slow'),
+        replies: [],
+        surveyAnswer: { surveyId: 'nps-1', score: 3 },
+      },
+    ],
+  };
+  await openDialog(w, 'Messages');
+  const one = await threadNamed('Too slow');
+  expect(
+    one.getByText(
+      'You answered 3 to our survey. Thank you for telling us — someone from the team will answer you here.',
+    ),
+  ).toBeTruthy();
+  expect(one.getByLabelText('Your reply')).toBeTruthy();
+  expect(await axeViolations(w.widget.host!)).toEqual([]);
+});

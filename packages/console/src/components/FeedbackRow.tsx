@@ -22,6 +22,9 @@ export function FeedbackRow({ item, projectId }: { item: FeedbackItem; projectId
         <span class="row-top">
           <span class={`badge status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
           {answeredByCustomer(item) ? <span class="badge">{WAITING_ON_TEAM}</span> : null}
+          {item.surveyAnswer ? (
+            <span class="badge status-new">{`Detractor · score ${item.surveyAnswer.score}`}</span>
+          ) : null}
           {item.category ? <span class="badge">{item.category}</span> : null}
           <span class="who">{who}</span>
           <time dateTime={item.createdAt} class="hint">

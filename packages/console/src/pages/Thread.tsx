@@ -47,8 +47,15 @@ function ThreadView({
     <div class="thread">
       <div class="thread-main stack">
         <PageHeading>Feedback from {who}</PageHeading>
+        {item.surveyAnswer ? (
+          <p class="hint">
+            Opened by an unhappy survey answer: score <strong>{item.surveyAnswer.score}</strong>{' '}
+            (survey <span class="mono">{item.surveyAnswer.surveyId}</span>). The customer sees this
+            thread in the widget's Messages, where your reply reaches them.
+          </p>
+        ) : null}
         <blockquote class="card message">
-          <p class="prewrap">{item.message}</p>
+          <p class="prewrap">{item.message || '(no comment)'}</p>
           <footer class="hint">
             {answeredByCustomer(item) ? <span class="badge">{WAITING_ON_TEAM}</span> : null}{' '}
             {item.category ? `${item.category} · ` : ''}

@@ -12,6 +12,14 @@ export const replySchema = z.object({
   createdAt: z.string(),
 });
 
+/**
+ * The survey answer that opened a detractor thread (NPS 0–6, CSAT 1–2); `null` for feedback the
+ * customer wrote. The thread's message is the answer's comment (empty without one).
+ */
+export const surveyAnswerRefSchema = z
+  .object({ surveyId: z.string(), score: z.number().int() })
+  .nullable();
+
 /** A feedback item as the admin API returns it. */
 export const feedbackItemSchema = z.object({
   id: z.string(),
@@ -25,6 +33,7 @@ export const feedbackItemSchema = z.object({
   userId: z.string().nullable(),
   createdAt: z.string(),
   replies: z.array(replySchema),
+  surveyAnswer: surveyAnswerRefSchema,
   /**
    * Derived, never stored: true when the customer wrote last (no reply yet, or their own
    * reply is the newest) and the item is not resolved — the thread is waiting on the team.
@@ -52,11 +61,14 @@ export const inboxThreadSchema = z.object({
   status: feedbackStatusSchema,
   createdAt: z.string(),
   replies: z.array(replySchema),
+  /** On a detractor thread: the answer that opened it (the widget says the team will answer). */
+  surveyAnswer: surveyAnswerRefSchema.optional(),
 });
 export const inboxResponseSchema = z.object({ threads: z.array(inboxThreadSchema) });
 
 export type FeedbackStatus = z.infer<typeof feedbackStatusSchema>;
 export type Reply = z.infer<typeof replySchema>;
+export type SurveyAnswerRef = z.infer<typeof surveyAnswerRefSchema>;
 export type FeedbackItem = z.infer<typeof feedbackItemSchema>;
 export type InboxThread = z.infer<typeof inboxThreadSchema>;
 export type InboxResponse = z.infer<typeof inboxResponseSchema>;

@@ -5,6 +5,7 @@ import type {
   FeedbackStatus,
   InboxResponse,
   Reply,
+  SurveyAnswerRef,
 } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import { enqueueWebhookEvent } from '../webhooks/enqueue';
@@ -28,6 +29,8 @@ export const FEEDBACK_COLUMNS = [
   'feedback.context',
   'feedback.assignee_id',
   'feedback.created_at',
+  'feedback.survey_id',
+  'feedback.score',
 ] as const;
 
 /** A reply row with the fields both the public inbox and the thread view read. */
@@ -85,8 +88,15 @@ export function toItem(row: FeedbackRow, replies: Reply[]): FeedbackItem {
     userId: row.user_id,
     createdAt: isoOf(row.created_at),
     replies,
+    surveyAnswer: surveyAnswerOf(row),
     waitingOnTeam: isWaitingOnTeam(row.status as FeedbackStatus, replies),
   };
+}
+
+/** The survey answer that opened a detractor thread, or null for written feedback. */
+function surveyAnswerOf(row: Pick<FeedbackRow, 'survey_id' | 'score'>): SurveyAnswerRef {
+  if (row.survey_id === null || row.score === null) return null;
+  return { surveyId: row.survey_id, score: Number(row.score) };
 }
 
 /**
@@ -200,7 +210,7 @@ export async function inboxOf(
 ): Promise<InboxResponse> {
   let query = db
     .selectFrom('feedback')
-    .select(['id', 'message', 'category', 'status', 'created_at'])
+    .select(['id', 'message', 'category', 'status', 'created_at', 'survey_id', 'score'])
     .where('project_id', '=', projectId);
   query =
     'userId' in owner
@@ -220,6 +230,7 @@ export async function inboxOf(
       status: row.status as FeedbackStatus,
       createdAt: isoOf(row.created_at),
       replies: replies.get(row.id) ?? [],
+      surveyAnswer: surveyAnswerOf(row),
     })),
   };
 }

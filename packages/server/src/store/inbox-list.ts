@@ -130,9 +130,27 @@ export async function inboxItemsOf(
 }
 
 /**
- * `GET /v1/admin/feedback`: one page of feedback newest first under the filter, with the
- * count of each status under the same filter (all but `status`, so the tabs show what each
- * status would hold).
+ * A cursor id for a row of the pinned section starts with `!`, which no id may hold
+ * (`ID_PATTERN`), so one opaque cursor says which section the next page continues in.
+ */
+const PINNED = '!';
+
+/** Rows after `after` in (created_at, id) descending order. */
+function following(query: FeedbackQuery, after: CursorPosition | undefined): FeedbackQuery {
+  if (!after) return query;
+  return query.where((eb) =>
+    eb.or([
+      eb('created_at', '<', new Date(after.at)),
+      eb.and([eb('created_at', '=', new Date(after.at)), eb('id', '<', after.id)]),
+    ]),
+  );
+}
+
+/**
+ * `GET /v1/admin/feedback`: one page of feedback under the filter — open detractor threads
+ * first (an unhappy NPS or CSAT answer waiting for a person, issue 14 item 5), then the rest,
+ * each newest first — with the count of each status under the same filter (all but `status`,
+ * so the tabs show what each status would hold). Two keyset queries, each on its own index.
  */
 export async function listInbox(
   db: Kysely<Database>,
@@ -140,29 +158,45 @@ export async function listInbox(
   filter: InboxFilter,
   page: { after?: CursorPosition; limit: number },
 ): Promise<InboxPage> {
-  let query = filtered(db, projectId, filter, true).select(FEEDBACK_COLUMNS);
+  const base = filtered(db, projectId, filter, true);
   const after = page.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', new Date(after.at)),
-        eb.and([eb('created_at', '=', new Date(after.at)), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  const [rows, counts] = await Promise.all([
-    query
+  const inPinned = !after || after.id.startsWith(PINNED);
+  const pageOf = (query: FeedbackQuery, from: CursorPosition | undefined, limit: number) =>
+    following(query, from)
+      .select(FEEDBACK_COLUMNS)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute(),
-    statusCounts(db, projectId, filter),
-  ]);
+      .limit(limit)
+      .execute();
+  const countsPromise = statusCounts(db, projectId, filter);
+  const rows: { row: FeedbackRow; pinned: boolean }[] = [];
+  if (inPinned) {
+    const pinned = base.where('survey_id', 'is not', null).where('status', '<>', 'resolved');
+    const from = after && { at: after.at, id: after.id.slice(PINNED.length) };
+    for (const row of await pageOf(pinned, from, page.limit + 1)) rows.push({ row, pinned: true });
+  }
+  if (rows.length <= page.limit) {
+    const rest = base.where((eb) =>
+      eb.or([eb('survey_id', 'is', null), eb('status', '=', 'resolved')]),
+    );
+    const from = inPinned ? undefined : after;
+    for (const row of await pageOf(rest, from, page.limit + 1 - rows.length)) {
+      rows.push({ row, pinned: false });
+    }
+  }
   const pageRows = rows.slice(0, page.limit);
-  const result: InboxPage = { items: await inboxItemsOf(db, projectId, pageRows), counts };
+  const result: InboxPage = {
+    items: await inboxItemsOf(
+      db,
+      projectId,
+      pageRows.map(({ row }) => row),
+    ),
+    counts: await countsPromise,
+  };
   const last = pageRows.at(-1);
   if (rows.length > page.limit && last) {
-    result.nextCursor = encodeCursor({ at: new Date(last.created_at).toISOString(), id: last.id });
+    const id = last.pinned ? `${PINNED}${last.row.id}` : last.row.id;
+    result.nextCursor = encodeCursor({ at: new Date(last.row.created_at).toISOString(), id });
   }
   return result;
 }

@@ -1,3 +1,4 @@
+import { DETRACTOR_MAX, DETRACTOR_TAG } from '@rapport/protocol';
 import { sql } from 'kysely';
 
 /**
@@ -19,7 +20,12 @@ import { sql } from 'kysely';
  *   at the time the server received them, like the team's replies: a browser's clock (or a
  *   reply that sat offline) must not slip the answer above a team reply it never saw.
  *
- * `moved_user_id` is what `stored_feedback` files new feedback of a mover under.
+ * - `detractor_threads` / `detractor_tags`: an NPS answer of 0–6 or a CSAT answer of 1–2 opens
+ *   a thread (issue 14, item 5) with the answer's id, its comment as the message, the survey
+ *   and score, tagged `detractor`; it comes first in the inbox while open (`inbox-list.ts`) and
+ *   is in the customer's Messages like their own feedback.
+ *
+ * `thread_movers` is also what `stored_feedback` files new feedback of a mover under.
  */
 export const ingestThreadCtes = sql`
     registered_secrets AS (
@@ -34,6 +40,22 @@ export const ingestThreadCtes = sql`
       LEFT JOIN registered_secrets r
         ON r.project_id = i.project_id AND r.anonymous_id = i.anonymous_id
       WHERE i.device_secret_hash = coalesce(c.device_secret_hash, r.device_secret_hash)
+    ),
+    detractor_threads AS (
+      INSERT INTO feedback (project_id, id, anonymous_id, user_id, message, status, created_at,
+        survey_id, score)
+      SELECT r.project_id, r.id, r.anonymous_id, coalesce(r.user_id, m.user_id),
+        coalesce(r.comment, ''), 'new', r.at, r.survey_id, r.score
+      FROM fresh_input r
+      JOIN surveys s ON s.project_id = r.project_id AND s.id = r.survey_id
+      LEFT JOIN thread_movers m ON m.project_id = r.project_id AND m.anonymous_id = r.anonymous_id
+      WHERE r.type = 'survey_response' AND r.score <= CASE s.type
+        WHEN 'nps' THEN ${sql.lit(DETRACTOR_MAX.nps)} WHEN 'csat' THEN ${sql.lit(DETRACTOR_MAX.csat)} END
+      RETURNING project_id, id
+    ),
+    detractor_tags AS (
+      INSERT INTO feedback_tags (project_id, feedback_id, tag)
+      SELECT project_id, id, ${sql.lit(DETRACTOR_TAG)} FROM detractor_threads
     ),
     thread_changes AS (
       SELECT project_id, thread_id AS id, NULL::text AS user_id, true AS reopen

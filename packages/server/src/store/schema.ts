@@ -78,6 +78,9 @@ export interface FeedbackTable {
   /** Full-text vector of the message and email, computed by the database (0003). */
   search: SearchVector;
   created_at: Timestamp;
+  /** The survey and score of the answer that opened a detractor thread (0011), else NULL. */
+  survey_id: ColumnType<string | null, string | null | undefined, string | null>;
+  score: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Replies in a feedback thread (the team's, shown in the widget inbox). */

@@ -95,6 +95,8 @@ export const en = {
   inboxTitle: 'Your messages',
   inboxEmpty: 'No messages yet. When you send feedback, our replies will appear here.',
   inboxError: 'We couldn’t load your messages.',
+  detractorNote:
+    'You answered {score} to our survey. Thank you for telling us — someone from the team will answer you here.',
   yourReply: 'Your reply',
   replyError: 'We couldn’t send your reply. Your text is kept — please try again.',
   you: 'You',

@@ -92,6 +92,8 @@ export const fr: Texts = {
   inboxTitle: 'Vos messages',
   inboxEmpty: 'Aucun message. Nos réponses à vos avis apparaîtront ici.',
   inboxError: 'Impossible de charger vos messages.',
+  detractorNote:
+    'Vous avez répondu {score} à notre enquête. Merci de nous l’avoir dit — quelqu’un de l’équipe vous répondra ici.',
   yourReply: 'Votre réponse',
   replyError: 'Impossible d’envoyer votre réponse. Votre texte est conservé — réessayez.',
   you: 'Vous',

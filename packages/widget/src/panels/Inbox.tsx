@@ -5,7 +5,7 @@ import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { ReplyForm } from '../components/ReplyForm';
 import { useStore } from '../components/store-context';
-import type { TextKey } from '../i18n';
+import { format, type TextKey } from '../i18n';
 import { dateFormatter } from '../i18n/format-date';
 
 const STATUS: Record<FeedbackStatus, TextKey> = {
@@ -52,7 +52,10 @@ export function Inbox() {
               <span class="badge">{t[STATUS[thread.status]]}</span>
               <span class="muted">{date(thread.createdAt)}</span>
             </p>
-            <p class="mine">{thread.message}</p>
+            {thread.surveyAnswer ? (
+              <p class="muted">{format(t.detractorNote, { score: thread.surveyAnswer.score })}</p>
+            ) : null}
+            {thread.message.trim() ? <p class="mine">{thread.message}</p> : null}
             {thread.replies.map((reply) => (
               <div key={reply.id} class={reply.author === 'team' ? 'reply' : 'mine'}>
                 <p class="muted">
