@@ -56,6 +56,16 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
     await card.getByText('No codes left', { exact: false }).waitFor();
     await settled(page);
 
+    // A new way to earn, saved with the list, is what the widget lists next.
+    const ways = page.getByRole('region', { name: 'Ways to earn' });
+    await ways.getByRole('button', { name: 'Add a way to earn' }).click();
+    const hows = ways.getByLabel(/^How \d+$/);
+    const last = (await hows.count()) - 1;
+    await hows.nth(last).fill('Share a photo of your tea');
+    await ways.getByLabel('Points').nth(last).fill('25');
+    await ways.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Ways to earn saved', { exact: false }).waitFor();
+
     await card.getByRole('link', { name: REWARD }).click();
     await pageHeading(page, REWARD);
     await page.getByLabel('Your codes, one per line').fill(`${CODES.join('\n')}\n${CODES[0]}`);
@@ -70,6 +80,7 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
     await seeText(customer.page, 'Signed in to Rapport');
     await openWidget(customer.page);
     await widget.tab(customer.page, 'Rewards').click();
+    await seeText(customer.page, 'Share a photo of your tea');
     await customer.page.getByRole('button', { name: `Redeem ${REWARD}` }).click();
     await seeText(customer.page, `Redeemed ${REWARD}. Enjoy! Your code: ${CODES[0]}`);
 

@@ -219,4 +219,23 @@ describe.each(databases)('reward codes, stock and limits on $name', (database) =
       (await member.send('GET', '/v1/admin/loyalty/redemptions', undefined, PROJECT)).status,
     ).toBe(200);
   });
+
+  it('replaces the ways to earn the widget lists, in order, and refuses more than 20', async () => {
+    const ways = [
+      { label: 'Write a review', points: 50 },
+      { label: 'Refer a friend', points: 200 },
+    ];
+    const saved = await admin('PUT', '/v1/admin/loyalty/ways-to-earn', ways);
+    expect(saved.body).toEqual({ items: ways });
+    await earn('ada', 10);
+    const view = await send(
+      ctx.app,
+      'GET',
+      `/v1/loyalty?userId=ada&userHash=${signed('ada').userHash}`,
+    );
+    expect(view.body.waysToEarn).toEqual(ways);
+    const many = Array.from({ length: 21 }, (_, i) => ({ label: `Way ${i}`, points: i }));
+    expect((await admin('PUT', '/v1/admin/loyalty/ways-to-earn', many)).status).toBe(400);
+    expect((await admin('GET', '/v1/admin/loyalty/ways-to-earn')).body).toEqual({ items: ways });
+  });
 });

@@ -63,3 +63,15 @@ test('the last code taken between the view and the click is explained, and charg
   );
   expect(w.server.state.charges).toHaveLength(0);
 });
+
+test('points the shop added while the panel was closed show when it opens again', async () => {
+  w = await renderWidget({}, { userId: 'jane' });
+  const dialog = await openDialog(w, 'Rewards');
+  await w.screen.findByText('320 points');
+  fireEvent.keyDown(dialog, { key: 'Escape' });
+  await waitFor(() => expect(w.screen.queryByRole('dialog')).toBeNull());
+  // An admin earn on the server meanwhile.
+  w.server.state.loyalty.balance = 420;
+  await openDialog(w, 'Rewards');
+  await w.screen.findByText('420 points');
+});

@@ -39,6 +39,7 @@ import type {
   Team,
   Tier,
   TimelineEntry,
+  WayToEarn,
   WebhookCreated,
   WebhookDelivery,
   WebhookEndpoint,
@@ -161,6 +162,9 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
     tiers: () => call<{ items: Tier[] }>('/v1/admin/loyalty/tiers'),
     replaceTiers: (tiers: Tier[]) =>
       call<{ items: Tier[] }>('/v1/admin/loyalty/tiers', { method: 'PUT', body: tiers }),
+    waysToEarn: () => call<{ items: WayToEarn[] }>('/v1/admin/loyalty/ways-to-earn'),
+    replaceWaysToEarn: (ways: WayToEarn[]) =>
+      call<{ items: WayToEarn[] }>('/v1/admin/loyalty/ways-to-earn', { method: 'PUT', body: ways }),
     members: (q: string, sort: MemberSort, cursor?: string, limit = 25) =>
       call<Paged<MemberRow>>('/v1/admin/loyalty/members', { query: { q, sort, cursor, limit } }),
     member: (userId: string) => call<LoyaltyMember>(`/v1/admin/loyalty/members/${enc(userId)}`),

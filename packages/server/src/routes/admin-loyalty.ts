@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   earnRequestSchema,
+  MAX_WAYS_TO_EARN,
   memberListQuerySchema,
   type Page,
   type Reward,
@@ -11,6 +12,7 @@ import {
   rewardPatchSchema,
   tierSchema,
   userIdSchema,
+  wayToEarnSchema,
 } from '@rapport/protocol/schemas';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -28,7 +30,9 @@ import {
   getReward,
   listRewards,
   listTiers,
+  listWaysToEarn,
   replaceTiers,
+  replaceWaysToEarn,
   updateReward,
 } from '../store/loyalty-program';
 import { memberOf } from '../store/loyalty-view';
@@ -41,6 +45,9 @@ const tierListSchema = z
   .refine((tiers) => new Set(tiers.map((t) => t.name)).size === tiers.length, {
     message: 'tier names must be unique',
   });
+
+/** The ways to earn the widget lists, in order; at most 20. */
+const waysToEarnListSchema = z.array(wayToEarnSchema).max(MAX_WAYS_TO_EARN);
 
 function missingReward(id: string) {
   return new NotFoundError(`No reward with id ${id.slice(0, 128)}.`);
@@ -164,6 +171,14 @@ export function adminLoyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
       const tiers = await parseBody(c, tierListSchema);
       await replaceTiers(db, c.get('project').id, tiers);
       return c.json({ items: await listTiers(db, c.get('project').id) });
+    })
+    .get('/loyalty/ways-to-earn', async (c) => {
+      return c.json({ items: await listWaysToEarn(db, c.get('project').id) });
+    })
+    .put('/loyalty/ways-to-earn', async (c) => {
+      const ways = await parseBody(c, waysToEarnListSchema);
+      await replaceWaysToEarn(db, c.get('project').id, ways);
+      return c.json({ items: await listWaysToEarn(db, c.get('project').id) });
     })
     .get('/loyalty/members/:userId', async (c) => {
       const userId = userIdSchema.safeParse(c.req.param('userId'));

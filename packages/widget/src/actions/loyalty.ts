@@ -38,8 +38,12 @@ export async function redeemReward(store: Store, rewardId: string): Promise<void
   }
 }
 
-/** Reload after a redemption to pick up the new activity entry, keeping the panel on screen. */
-async function refreshQuietly(store: Store): Promise<void> {
+/**
+ * Read the account again while showing what is on screen: after a redemption (the new activity
+ * entry), and each time the panel opens again (points the shop added meanwhile). A failure
+ * keeps the last view.
+ */
+export async function refreshQuietly(store: Store): Promise<void> {
   try {
     const data = await store.client.loyalty.get();
     if (store.loyalty.peek().state === 'ready') store.loyalty.value = { state: 'ready', data };

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { loadLoyalty } from '../actions/loyalty';
+import { loadLoyalty, refreshQuietly } from '../actions/loyalty';
 import { GuestView } from '../components/GuestView';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
@@ -25,6 +25,10 @@ export function LoyaltyPanel() {
   useEffect(() => {
     if (!guest && idle) void loadLoyalty(store);
   }, [guest, idle, store]);
+  // Opened again with an account on screen: show it at once and read it again behind it.
+  useEffect(() => {
+    if (!guest && store.loyalty.peek().state === 'ready') void refreshQuietly(store);
+  }, []);
 
   if (guest) return <GuestView title={t.guestTitle} body={t.guestBody} />;
   if (remote.state === 'error')
