@@ -27,17 +27,24 @@ export const SERVER_GROUPS = {
       'test/origins-keys-and-errors.test.ts',
     ],
   },
-  ingest: {
-    mutate: [`${SRC}/ingest-queue.ts`, `${SRC}/store/ingest.ts`],
-    // Every app test goes through ingest: these are the ones that state its guarantees
-    // (dedupe, grouping, bounds, identity order, device secrets, outage answers).
+  // Every app test goes through ingest: these are the ones that state its guarantees.
+  'ingest-queue': {
+    mutate: [`${SRC}/ingest-queue.ts`],
     tests: [
-      'test/batch-ingest-is-idempotent.test.ts',
       'test/grouped-batches-fail-alone.test.ts',
       'test/ingest-queue-bounds-waiting-batches.test.ts',
+      'test/database-outage-answers-503.test.ts',
+      'test/batch-ingest-is-idempotent.test.ts',
+    ],
+  },
+  'ingest-store': {
+    mutate: [`${SRC}/store/ingest.ts`],
+    tests: [
+      'test/ingest-stores-every-field-of-each-message.test.ts',
+      'test/batch-ingest-is-idempotent.test.ts',
       'test/replayed-identify-changes-nothing.test.ts',
       'test/anonymous-threads-need-the-device-secret.test.ts',
-      'test/database-outage-answers-503.test.ts',
+      'test/grouped-batches-fail-alone.test.ts',
     ],
   },
   nps: {
@@ -75,6 +82,7 @@ export const SERVER_GROUPS = {
     tests: [
       'test/console-sign-in-and-sessions.test.ts',
       'test/console-roles-on-the-admin-api.test.ts',
+      'test/console-projects-and-keys.test.ts',
     ],
   },
   erase: {
