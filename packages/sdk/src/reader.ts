@@ -97,15 +97,10 @@ export function createReader(
         const { anonymousId, deviceSecret, userId, userHash } = identity.current();
         // A verified user reads their threads; anyone else reads this browser's, proven by the
         // device secret in a header (never the query string, which access logs keep).
-        if (userId !== undefined && userHash !== undefined) {
-          const path = withQuery('/v1/inbox', { userId, userHash });
-          return (await call({ method: 'GET', path })) as InboxResponse;
-        }
-        const path = withQuery('/v1/inbox', { anonymousId });
-        return (await call(
-          { method: 'GET', path },
-          { [DEVICE_SECRET_HEADER]: deviceSecret },
-        )) as InboxResponse;
+        const proven = userId !== undefined && userHash !== undefined;
+        const path = withQuery('/v1/inbox', proven ? { userId, userHash } : { anonymousId });
+        const proof = proven ? undefined : { [DEVICE_SECRET_HEADER]: deviceSecret };
+        return (await call({ method: 'GET', path }, proof)) as InboxResponse;
       },
     },
     forget: redeemer.forget,
