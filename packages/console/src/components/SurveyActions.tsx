@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { errorText } from '../api/client';
 import type { Survey } from '../api/types';
+import { useAction } from '../hooks/use-action';
 import { href } from '../router';
 import { admin, notice } from '../store';
 import { duplicateBody } from '../survey-draft';
@@ -23,24 +23,13 @@ interface SurveyActionsProps {
  * survey's name first). Shown to admins and owners only; the server checks the role too.
  */
 export function SurveyActions({ projectId, survey, onChange }: SurveyActionsProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const action = useAction();
+  const { run, error } = action;
+  const busy = action.busy !== undefined;
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const api = admin(projectId);
 
-  const run = async (action: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
   const toggle = () =>
     run(async () => {
       const saved = await api.updateSurvey(survey.id, { active: !survey.active });

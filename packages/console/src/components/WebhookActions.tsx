@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { errorText } from '../api/client';
 import type { WebhookEndpoint, WebhookSecretRotated } from '../api/types';
 import { formatDateTime } from '../format';
+import { useAction } from '../hooks/use-action';
 import { navigate } from '../router';
 import { admin, notice } from '../store';
 import { shortUrl } from '../webhook-format';
@@ -21,26 +21,15 @@ interface WebhookActionsProps {
  * after a confirmation. For admins and owners; the server checks the role too.
  */
 export function WebhookActions({ projectId, endpoint, onChange, onQueued }: WebhookActionsProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const action = useAction();
+  const { run, error } = action;
+  const busy = action.busy !== undefined;
   const [rotated, setRotated] = useState<WebhookSecretRotated | undefined>();
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const api = admin(projectId);
   const name = shortUrl(endpoint.url);
 
-  const run = async (action: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
   const test = () =>
     run(async () => {
       await api.testWebhook(endpoint.id);

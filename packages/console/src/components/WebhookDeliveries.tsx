@@ -1,7 +1,6 @@
-import { useState } from 'preact/hooks';
-import { errorText } from '../api/client';
 import type { Paged, WebhookDelivery } from '../api/types';
 import { formatDateTime } from '../format';
+import { useAction } from '../hooks/use-action';
 import { useLoadMore } from '../hooks/use-load-more';
 import { admin, notice, type Remote } from '../store';
 import { deliveryOutcome } from '../webhook-format';
@@ -33,26 +32,17 @@ export function WebhookDeliveries({
 }: WebhookDeliveriesProps) {
   const api = admin(projectId);
   const more = useLoadMore((cursor) => api.webhookDeliveries(endpointId, cursor), log.set);
-  const [busy, setBusy] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useAction();
 
-  const redeliver = async (page: Paged<WebhookDelivery>, delivery: WebhookDelivery) => {
-    if (busy) return;
-    setBusy(delivery.id);
-    setError(undefined);
-    try {
+  const redeliver = (page: Paged<WebhookDelivery>, delivery: WebhookDelivery) =>
+    run(async () => {
       const queued = await api.redeliver(endpointId, delivery.id);
       log.set({
         ...page,
         items: page.items.map((item) => (item.id === queued.id ? queued : item)),
       });
       notice.value = `${delivery.type} queued again with the same webhook-id.`;
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    }, delivery.id);
 
   return (
     <section class="stack" aria-labelledby="deliveries-heading">

@@ -1,22 +1,13 @@
-import { useState } from 'preact/hooks';
 import type { Reward } from '../api/types';
 import { Async } from '../components/Async';
 import { Empty } from '../components/Empty';
 import { LoyaltyTabs } from '../components/LoyaltyTabs';
 import { PageHeading } from '../components/PageHeading';
-import { firstRewardProblem, RewardFields } from '../components/RewardFields';
-import { SubmitRow } from '../components/SubmitRow';
+import { RewardForm } from '../components/RewardForm';
 import { TierEditor } from '../components/TierEditor';
-import { useSubmit } from '../hooks/use-submit';
-import {
-  EMPTY_REWARD,
-  type RewardDraft,
-  rewardBody,
-  rewardProblems,
-  stockText,
-} from '../reward-draft';
+import { stockText } from '../reward-draft';
 import { href } from '../router';
-import { admin, hasRole, notice, role } from '../store';
+import { admin, hasRole, role } from '../store';
 import { useRemote } from '../use-remote';
 
 /** `#/projects/:id/loyalty`: the rewards customers redeem, a form to add one, and the tiers. */
@@ -54,9 +45,9 @@ export function Loyalty({ projectId }: { projectId: string }) {
               </ul>
             )}
             {canWrite ? (
-              <NewReward
+              <RewardForm
                 projectId={projectId}
-                onCreated={(reward) => set({ items: [...page.items, reward].sort(byCost) })}
+                onSaved={(reward) => set({ items: [...page.items, reward].sort(byCost) })}
               />
             ) : null}
           </>
@@ -85,44 +76,5 @@ function RewardCard({ projectId, reward }: { projectId: string; reward: Reward }
       </div>
       <p class="hint">{facts.join(' · ')}</p>
     </li>
-  );
-}
-
-function NewReward({
-  projectId,
-  onCreated,
-}: {
-  projectId: string;
-  onCreated: (reward: Reward) => void;
-}) {
-  const [draft, setDraft] = useState<RewardDraft>(EMPTY_REWARD);
-  const problems = rewardProblems(draft);
-  const form = useSubmit(
-    async () => {
-      const reward = await admin(projectId).createReward(rewardBody(draft));
-      setDraft(EMPTY_REWARD);
-      form.setTried(false);
-      onCreated(reward);
-      notice.value = reward.usesCodes
-        ? `Reward “${reward.name}” added. Add its codes on its page before customers can redeem it.`
-        : `Reward “${reward.name}” added.`;
-    },
-    () => {
-      const first = firstRewardProblem('new-reward', problems);
-      if (first) document.getElementById(first)?.focus();
-      return first;
-    },
-  );
-  return (
-    <form class="card stack" onSubmit={form.submit} aria-labelledby="new-reward-heading" noValidate>
-      <h2 id="new-reward-heading">Add a reward</h2>
-      <RewardFields
-        idPrefix="new-reward"
-        draft={draft}
-        onDraft={setDraft}
-        problems={form.tried ? problems : {}}
-      />
-      <SubmitRow form={form} label="Add reward" busyLabel="Adding…" />
-    </form>
   );
 }

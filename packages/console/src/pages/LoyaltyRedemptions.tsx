@@ -1,6 +1,5 @@
 import { REDEMPTION_STATUSES } from '@rapport/protocol';
 import { useState } from 'preact/hooks';
-import { errorText } from '../api/client';
 import type { Paged, Redemption, RedemptionStatus } from '../api/types';
 import { Async } from '../components/Async';
 import { Empty } from '../components/Empty';
@@ -8,6 +7,7 @@ import { LoadMore } from '../components/LoadMore';
 import { LoyaltyTabs } from '../components/LoyaltyTabs';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime } from '../format';
+import { useAction } from '../hooks/use-action';
 import { useLoadMore } from '../hooks/use-load-more';
 import { href } from '../router';
 import { admin, hasRole, notice, role } from '../store';
@@ -25,25 +25,16 @@ export function LoyaltyRedemptions({ projectId }: { projectId: string }) {
   const api = admin(projectId);
   const { remote, reload, set } = useRemote(() => api.redemptions(status), [projectId, status]);
   const more = useLoadMore((cursor) => api.redemptions(status, cursor), set);
-  const [busy, setBusy] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useAction();
 
-  const mark = async (page: Paged<Redemption>, item: Redemption, next: RedemptionStatus) => {
-    if (busy) return;
-    setBusy(item.id);
-    setError(undefined);
-    try {
+  const mark = (page: Paged<Redemption>, item: Redemption, next: RedemptionStatus) =>
+    run(async () => {
       const saved = await api.setRedemptionStatus(item.id, next);
       const items = page.items.map((row) => (row.id === saved.id ? saved : row));
       // A filtered list drops what no longer matches the filter.
       set({ ...page, items: status ? items.filter((row) => row.status === status) : items });
       notice.value = `${item.rewardName ?? item.rewardId} for ${item.userId}: ${STATUS_LABELS[next].toLowerCase()}.`;
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    }, item.id);
 
   return (
     <>

@@ -1,13 +1,11 @@
-import { useState } from 'preact/hooks';
 import type { Reward } from '../api/types';
 import { Async } from '../components/Async';
 import { PageHeading } from '../components/PageHeading';
 import { RewardCodesSection } from '../components/RewardCodesSection';
-import { firstRewardProblem, RewardFields } from '../components/RewardFields';
-import { SubmitRow } from '../components/SubmitRow';
+import { RewardForm } from '../components/RewardForm';
 import { TypedConfirm } from '../components/TypedConfirm';
 import { useSubmit } from '../hooks/use-submit';
-import { rewardBody, rewardDraftOf, rewardProblems, stockText } from '../reward-draft';
+import { stockText } from '../reward-draft';
 import { href, navigate } from '../router';
 import { admin, hasRole, notice, role } from '../store';
 import { useRemote } from '../use-remote';
@@ -34,7 +32,7 @@ export function LoyaltyReward({ projectId, rewardId }: { projectId: string; rewa
           </p>
           {canWrite ? (
             <>
-              <EditReward projectId={projectId} reward={reward} onSaved={set} />
+              <RewardForm projectId={projectId} reward={reward} onSaved={set} />
               {reward.usesCodes ? (
                 <RewardCodesSection projectId={projectId} reward={reward} onChange={reload} />
               ) : null}
@@ -46,43 +44,6 @@ export function LoyaltyReward({ projectId, rewardId }: { projectId: string; rewa
         </>
       )}
     </Async>
-  );
-}
-
-function EditReward({
-  projectId,
-  reward,
-  onSaved,
-}: {
-  projectId: string;
-  reward: Reward;
-  onSaved: (reward: Reward) => void;
-}) {
-  const [draft, setDraft] = useState(rewardDraftOf(reward));
-  const problems = rewardProblems(draft);
-  const form = useSubmit(
-    async () => {
-      const saved = await admin(projectId).updateReward(reward.id, rewardBody(draft));
-      onSaved(saved);
-      notice.value = `Reward “${saved.name}” saved.`;
-    },
-    () => {
-      const first = firstRewardProblem('reward', problems);
-      if (first) document.getElementById(first)?.focus();
-      return first;
-    },
-  );
-  return (
-    <form class="card stack" onSubmit={form.submit} aria-labelledby="edit-reward" noValidate>
-      <h2 id="edit-reward">Settings</h2>
-      <RewardFields
-        idPrefix="reward"
-        draft={draft}
-        onDraft={setDraft}
-        problems={form.tried ? problems : {}}
-      />
-      <SubmitRow form={form} label="Save reward" busyLabel="Saving…" />
-    </form>
   );
 }
 
