@@ -87,9 +87,12 @@ export const SERVER_GROUPS = {
   },
   erase: {
     mutate: [`${SRC}/store/erase-customer.ts`],
-    tests: ['test/customer-erase-leaves-no-trace.test.ts'],
-    // The file's export test covers export-customer.ts, not the erase.
-    testNamePattern: 'erases',
+    tests: [
+      'test/customer-erase-leaves-no-trace.test.ts',
+      'test/erase-audits-its-counts-and-tells-webhooks.test.ts',
+    ],
+    // The export test of the first file covers export-customer.ts, not the erase.
+    testNamePattern: 'erases every trace|an erase reports',
   },
   webhooks: {
     mutate: [`${SRC}/webhooks/signature.ts`],
