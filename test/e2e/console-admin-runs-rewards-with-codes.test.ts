@@ -63,7 +63,7 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
     const last = (await hows.count()) - 1;
     await hows.nth(last).fill('Share a photo of your tea');
     await ways.getByLabel('Points').nth(last).fill('25');
-    await ways.getByRole('button', { name: 'Save' }).click();
+    await ways.getByRole('button', { name: 'Save ways to earn' }).click();
     await page.getByRole('status').getByText('Ways to earn saved', { exact: false }).waitFor();
 
     await card.getByRole('link', { name: REWARD }).click();

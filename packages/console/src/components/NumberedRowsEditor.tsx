@@ -25,6 +25,10 @@ export interface NumberedRowsKind<T> {
   sort?: (a: T, b: T) => number;
   save: (items: T[]) => Promise<T[]>;
   saved: string;
+  /** The submit button: "Save tiers". */
+  saveLabel: string;
+  /** What an empty list means: "No tiers: no member is in one." */
+  empty: string;
 }
 
 /** The first problem of the rows, or undefined. */
@@ -73,6 +77,7 @@ export function NumberedRowsEditor<T>({
   );
   return (
     <form class="stack" onSubmit={form.submit} noValidate>
+      {rows.length === 0 ? <p>{kind.empty}</p> : null}
       {rows.map((row, index) => (
         <fieldset key={index} class="row">
           <legend class="visually-hidden">
@@ -125,7 +130,7 @@ export function NumberedRowsEditor<T>({
           Add a {kind.noun}
         </button>
       </div>
-      <SubmitRow form={form} label="Save" busyLabel="Saving…" />
+      <SubmitRow form={form} label={kind.saveLabel} busyLabel="Saving…" />
     </form>
   );
 }

@@ -24,6 +24,8 @@ export function TierEditor({ projectId, canWrite }: { projectId: string; canWrit
     sort: (a, b) => a.threshold - b.threshold,
     save: async (items) => (await api.replaceTiers(items)).items,
     saved: 'Tiers saved.',
+    saveLabel: 'Save tiers',
+    empty: 'No tiers: no member is in one.',
   };
   const wayKind: NumberedRowsKind<WayToEarn> = {
     noun: 'way to earn',
@@ -35,6 +37,8 @@ export function TierEditor({ projectId, canWrite }: { projectId: string; canWrit
     fromRow: (label, points) => ({ label, points }),
     save: async (items) => (await api.replaceWaysToEarn(items)).items,
     saved: 'Ways to earn saved: the widget lists them in this order.',
+    saveLabel: 'Save ways to earn',
+    empty: 'None listed: the widget shows no “Ways to earn” section.',
   };
   return (
     <>
