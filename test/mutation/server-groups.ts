@@ -34,7 +34,6 @@ export const SERVER_GROUPS = {
       'test/grouped-batches-fail-alone.test.ts',
       'test/ingest-queue-bounds-waiting-batches.test.ts',
       'test/database-outage-answers-503.test.ts',
-      'test/batch-ingest-is-idempotent.test.ts',
     ],
   },
   'ingest-store': {
@@ -56,8 +55,8 @@ export const SERVER_GROUPS = {
     tests: [
       'test/redeem-is-atomic-under-race.test.ts',
       'test/inactive-rewards-cannot-be-redeemed.test.ts',
+      'test/reward-codes-stock-and-limits-hold-under-race.test.ts',
       'test/earn-and-redemption-ids-do-not-collide.test.ts',
-      'test/personal-data-needs-user-hash.test.ts',
     ],
   },
   edges: {
