@@ -24,6 +24,9 @@ export interface SurveyDraft {
   urlContains: string;
   event: string;
   delaySeconds: string;
+  /** `YYYY-MM-DD` in the viewer's time zone, or empty: the first and the last day it shows. */
+  startDate: string;
+  endDate: string;
   samplePercent: string;
   recontactDays: string;
   active: boolean;
@@ -38,6 +41,8 @@ export type SurveyField =
   | 'targeting.urlContains'
   | 'targeting.event'
   | 'targeting.delaySeconds'
+  | 'targeting.startsAt'
+  | 'targeting.endsAt'
   | 'samplePercent'
   | 'recontactDays';
 
@@ -52,6 +57,8 @@ export const SURVEY_FIELDS: readonly SurveyField[] = [
   'targeting.urlContains',
   'targeting.event',
   'targeting.delaySeconds',
+  'targeting.startsAt',
+  'targeting.endsAt',
   'samplePercent',
   'recontactDays',
 ];
@@ -85,6 +92,8 @@ export function emptyDraft(): SurveyDraft {
     urlContains: '',
     event: '',
     delaySeconds: '0',
+    startDate: '',
+    endDate: '',
     samplePercent: String(DEFAULTS.samplePercent),
     recontactDays: String(DEFAULTS.recontactDays),
     active: true,
@@ -102,6 +111,9 @@ export function draftOf(survey: Survey): SurveyDraft {
     urlContains: survey.targeting?.urlContains ?? '',
     event: survey.targeting?.event ?? '',
     delaySeconds: String(survey.targeting?.delaySeconds ?? 0),
+    startDate: survey.targeting?.startsAt ? localDay(Date.parse(survey.targeting.startsAt)) : '',
+    // The end is stored exclusive (the midnight after the last day).
+    endDate: survey.targeting?.endsAt ? localDay(Date.parse(survey.targeting.endsAt) - 1) : '',
     samplePercent: String(survey.samplePercent),
     recontactDays: String(survey.recontactDays),
     active: survey.active,
@@ -155,6 +167,13 @@ export function surveyProblems(draft: SurveyDraft): SurveyProblems {
       'seconds',
     );
   }
+  const start = draft.startDate ? midnightOf(draft.startDate, 0) : undefined;
+  const end = draft.endDate ? midnightOf(draft.endDate, 1) : undefined;
+  if (start === null) problems['targeting.startsAt'] = 'Enter a date, or leave it empty.';
+  if (end === null) problems['targeting.endsAt'] = 'Enter a date, or leave it empty.';
+  else if (start && end && end <= start) {
+    problems['targeting.endsAt'] = 'The last day must be on or after the first day.';
+  }
   const share = Number(draft.samplePercent.trim() || Number.NaN);
   if (!(share >= 0 && share <= 100)) problems.samplePercent = 'Enter a share from 0 to 100.';
   problems.recontactDays = wholeProblem(
@@ -180,7 +199,29 @@ function targetingOf(draft: SurveyDraft): NonNullable<SurveyInput['targeting']> 
   if (url) targeting.urlContains = url;
   if (event) targeting.event = event;
   if (delay > 0) targeting.delaySeconds = delay;
+  const start = draft.startDate ? midnightOf(draft.startDate, 0) : undefined;
+  const end = draft.endDate ? midnightOf(draft.endDate, 1) : undefined;
+  if (start) targeting.startsAt = start.toISOString();
+  if (end) targeting.endsAt = end.toISOString();
   return targeting;
+}
+
+/**
+ * The viewer's local midnight at the start of `day` (`YYYY-MM-DD`) plus `addDays`; null for
+ * text that is not a date. The last day is sent as the midnight after it (the end excluded).
+ */
+function midnightOf(day: string, addDays: number): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + addDays);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** `YYYY-MM-DD` of a time in the viewer's time zone. */
+function localDay(ms: number): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function followUpOf(draft: SurveyDraft): SurveyInput['followUp'] {

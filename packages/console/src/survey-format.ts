@@ -9,14 +9,19 @@ export const SURVEY_TYPE_LABELS: Record<SurveyType, string> = {
 
 /**
  * Who sees a survey and when, as short phrases: "On pages whose URL contains “/checkout”",
- * "After the event “purchase”", "5 s after the page opens", "50 % of visitors",
+ * "After the event “purchase”", "From 1 Dec 2026", "Until 24 Dec 2026", "5 s after the page opens",
+ * "50 % of visitors",
  * "Asked again after 90 days".
  */
 export function describeTargeting(survey: Survey): string[] {
-  const { urlContains, event, delaySeconds } = survey.targeting ?? {};
+  const { urlContains, event, delaySeconds, startsAt, endsAt } = survey.targeting ?? {};
+  const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
   return [
     urlContains ? `On pages whose URL contains “${urlContains}”` : 'On every page',
     event ? `After the event “${event}”` : undefined,
+    startsAt ? `From ${day(Date.parse(startsAt))}` : undefined,
+    // The end is exclusive: the last day shown is the one before it.
+    endsAt ? `Until ${day(Date.parse(endsAt) - 1)}` : undefined,
     delaySeconds ? `${delaySeconds} s after the page opens` : 'As soon as the page opens',
     `${survey.samplePercent} % of visitors`,
     survey.recontactDays === 0

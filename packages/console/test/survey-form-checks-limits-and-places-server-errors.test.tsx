@@ -36,6 +36,30 @@ describe('the survey builder', () => {
     return bodies;
   }
 
+  it('sends the first and last day as the local midnights that bound them, and refuses them backwards', async () => {
+    const bodies = recordCreates();
+    renderApp('#/projects/p1/surveys/new', ADMIN);
+    await screen.findByRole('heading', { level: 1, name: 'New survey' });
+    type('Name', 'December NPS');
+    type('Question', 'How likely are you to recommend us?');
+    type('First day (optional)', '2026-12-10');
+    type('Last day (optional)', '2026-12-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Create survey' }));
+    const last = screen.getByLabelText('Last day (optional)');
+    await waitFor(() =>
+      expect(describedErrors(last)).toEqual(['The last day must be on or after the first day.']),
+    );
+    expect(bodies).toEqual([]);
+
+    type('Last day (optional)', '2026-12-24');
+    fireEvent.click(screen.getByRole('button', { name: 'Create survey' }));
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    expect((bodies[0] as { targeting: unknown }).targeting).toEqual({
+      startsAt: new Date(2026, 11, 10).toISOString(),
+      endsAt: new Date(2026, 11, 25).toISOString(),
+    });
+  });
+
   it('names every field outside the schema’s limits beside it, focuses the first, and sends nothing', async () => {
     const bodies = recordCreates();
     renderApp('#/projects/p1/surveys/new', ADMIN);

@@ -28,6 +28,8 @@ function passesTargeting(survey: Survey, facts: EligibilityFacts): boolean {
   const targeting = survey.targeting;
   if (targeting?.urlContains && !facts.url?.includes(targeting.urlContains)) return false;
   if (targeting?.event && !facts.seenEvents.has(targeting.event)) return false;
+  if (targeting?.startsAt && facts.now < Date.parse(targeting.startsAt)) return false;
+  if (targeting?.endsAt && facts.now >= Date.parse(targeting.endsAt)) return false;
   return true;
 }
 
@@ -37,7 +39,7 @@ function inRecontactPeriod(survey: Survey, facts: EligibilityFacts): boolean {
 }
 
 /**
- * The surveys to show now: targeting (URL, event), the project's global wait since the last
+ * The surveys to show now: targeting (URL, event, start and end dates), the project's global wait since the last
  * survey of any kind, the survey's own recontact period (answers and dismissals both count),
  * then deterministic sampling. The widget applies `delaySeconds` on the page.
  */

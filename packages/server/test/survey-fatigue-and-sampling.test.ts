@@ -108,6 +108,37 @@ describe.each(databases)('survey eligibility on $name', (database) => {
     expect(await eligibleIds(ctx.app, 'anonymousId=t1')).toEqual(['after-buy']);
   });
 
+  it('shows a survey from its start time and up to, not at, its end time', async () => {
+    const now = ctx.clock().getTime();
+    const iso = (offsetMs: number) => new Date(now + offsetMs).toISOString();
+    await createSurvey(ctx.app, { id: 'running', targeting: { startsAt: iso(0), endsAt: iso(1) } });
+    await createSurvey(ctx.app, { id: 'later', targeting: { startsAt: iso(1) } });
+    await createSurvey(ctx.app, { id: 'over', targeting: { endsAt: iso(0) } });
+    expect(await eligibleIds(ctx.app, 'anonymousId=d1')).toEqual(['running']);
+    const backwards = await send(
+      ctx.app,
+      'POST',
+      '/v1/admin/surveys',
+      {
+        name: 'Backwards',
+        type: 'csat',
+        question: 'Happy?',
+        targeting: { startsAt: iso(1000), endsAt: iso(0) },
+      },
+      { key: SK },
+    );
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body.error)).toContain('must be after startsAt');
+    const notATime = await send(
+      ctx.app,
+      'POST',
+      '/v1/admin/surveys',
+      { name: 'Bad', type: 'csat', question: 'Happy?', targeting: { startsAt: 'tomorrow' } },
+      { key: SK },
+    );
+    expect(notATime.status).toBe(400);
+  });
+
   it('rejects a bad query with 400 invalid_query', async () => {
     const res = await send(ctx.app, 'GET', '/v1/surveys/eligible?anonymousId=');
     expect(res.status).toBe(400);

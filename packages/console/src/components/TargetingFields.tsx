@@ -8,7 +8,14 @@ interface TargetingFieldsProps {
   onChange: (next: Partial<SurveyDraft>, fields?: SurveyField[]) => void;
 }
 
-type TextKey = 'urlContains' | 'event' | 'delaySeconds' | 'samplePercent' | 'recontactDays';
+type TextKey =
+  | 'urlContains'
+  | 'event'
+  | 'delaySeconds'
+  | 'startDate'
+  | 'endDate'
+  | 'samplePercent'
+  | 'recontactDays';
 
 /**
  * Who sees the survey and when: every condition given must hold (`targetingSchema`), then
@@ -48,6 +55,20 @@ export function TargetingFields({ draft, problems, onChange }: TargetingFieldsPr
         max={TARGETING_LIMITS.delaySeconds}
         step={1}
       />
+      <div class="row wrap">
+        <Field
+          {...text('startDate', 'targeting.startsAt')}
+          label="First day (optional)"
+          hint="From midnight, your time. Empty: from now."
+          type="date"
+        />
+        <Field
+          {...text('endDate', 'targeting.endsAt')}
+          label="Last day (optional)"
+          hint="Until the end of that day, your time. Empty: until paused."
+          type="date"
+        />
+      </div>
       <Field
         {...text('samplePercent', 'samplePercent')}
         label="Share of visitors (%)"

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_EVENT_NAME_LENGTH, MAX_ID_LENGTH, MAX_URL_LENGTH, TARGETING_LIMITS } from '../limits';
 import { SURVEY_TYPES } from '../vocabulary';
-import { idSchema, labelSchema, queryDateSchema, textSchema } from './fields';
+import { idSchema, labelSchema, queryDateSchema, textSchema, timestampSchema } from './fields';
 
 export const surveyTypeSchema = z.enum(SURVEY_TYPES);
 
@@ -13,14 +13,26 @@ export const followUpSchema = z.object({
 });
 
 /** When a survey may be shown. All given conditions must hold. */
-export const targetingSchema = z.object({
-  /** Show only on pages whose URL contains this text. */
-  urlContains: z.string().min(1).max(TARGETING_LIMITS.urlContains).optional(),
-  /** Show only after this `track` event has been seen for the visitor. */
-  event: z.string().min(1).max(MAX_EVENT_NAME_LENGTH).optional(),
-  /** Wait this long on the page before showing. @default 0 */
-  delaySeconds: z.number().int().min(0).max(TARGETING_LIMITS.delaySeconds).optional(),
-});
+export const targetingSchema = z
+  .object({
+    /** Show only on pages whose URL contains this text. */
+    urlContains: z.string().min(1).max(TARGETING_LIMITS.urlContains).optional(),
+    /** Show only after this `track` event has been seen for the visitor. */
+    event: z.string().min(1).max(MAX_EVENT_NAME_LENGTH).optional(),
+    /** Wait this long on the page before showing. @default 0 */
+    delaySeconds: z.number().int().min(0).max(TARGETING_LIMITS.delaySeconds).optional(),
+    /** Shown from this time on (ISO 8601 with offset); absent: from now. */
+    startsAt: timestampSchema.optional(),
+    /** Shown until this time, excluded (ISO 8601 with offset); absent: until paused. */
+    endsAt: timestampSchema.optional(),
+  })
+  .refine(
+    (targeting) =>
+      !targeting.startsAt ||
+      !targeting.endsAt ||
+      Date.parse(targeting.endsAt) > Date.parse(targeting.startsAt),
+    { message: 'must be after startsAt', path: ['endsAt'] },
+  );
 
 /** Fields a site owner writes when creating or replacing a survey. */
 export const surveyInputSchema = z.object({
