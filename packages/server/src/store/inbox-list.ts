@@ -169,6 +169,9 @@ export async function listInbox(
       .limit(limit)
       .execute();
   const countsPromise = statusCounts(db, projectId, filter);
+  // Read beside the page; if a page query fails first, the request fails with that error and
+  // this one must not surface later as an unhandled rejection.
+  countsPromise.catch(() => undefined);
   const rows: { row: FeedbackRow; pinned: boolean }[] = [];
   if (inPinned) {
     const pinned = base.where('survey_id', 'is not', null).where('status', '<>', 'resolved');
