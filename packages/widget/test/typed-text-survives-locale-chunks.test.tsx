@@ -2,6 +2,7 @@ import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import { createMount } from '../src/core/create-mount';
 import type { WidgetHandle } from '../src/core/widget-handle';
+import { LOCALES } from '../src/i18n';
 import { importChunks } from '../src/mount';
 import type { ChunkLoader } from '../src/ui-contract';
 import { createFakeServer } from './helpers/fake-server';
@@ -32,8 +33,13 @@ async function typeMessage(chunks: ChunkLoader) {
   return { widget, screen, errors };
 }
 
-// First: the UI module keeps the French strings once a chunk has brought them.
 test('a locale chunk that fails every retry leaves the typed text and English in place', async () => {
+  // Files share modules here (isolate: false): forget French strings another file brought.
+  const french = LOCALES.fr;
+  delete LOCALES.fr;
+  cleanups.push(() => {
+    if (french) LOCALES.fr = french;
+  });
   const failing: ChunkLoader = {
     ui: importChunks.ui,
     locale: () => Promise.reject(new Error('could not load rapport-fr-00000000.js')),
