@@ -81,7 +81,8 @@ describeInChromium('the widget on a page with a strict CSP', () => {
       await seeText(page, 'Thank you for your answer!');
       expect((await chunk).status()).toBe(200);
 
-      // Feedback, then each section of the dialog as a guest.
+      // Feedback, then each section of the dialog as a guest (Messages shows what this browser
+      // sent, read cross-origin with the device secret header).
       await openWidget(page);
       expect(await widgetStyles(page)).toEqual({
         launcher: { position: 'fixed', radius: '50%' },
@@ -93,7 +94,7 @@ describeInChromium('the widget on a page with a strict CSP', () => {
       await widget.tab(page, 'Rewards').click();
       await seeText(page, 'Join our rewards');
       await widget.tab(page, 'Messages').click();
-      await seeText(page, 'Sign in to see replies to your feedback.');
+      await seeText(page, message);
       await page.keyboard.press('Escape');
       await widget.dialog(page).waitFor({ state: 'hidden' });
 
