@@ -1,14 +1,13 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { setSurveysActive } from './helpers/admin';
-import { axePage } from './helpers/axe';
 import { describeInChromium } from './helpers/chromium';
 import {
+  consolePageSettled,
   consoleSession,
   consoleUrl,
   consoleWrite,
   pageHeading,
-  scrollsSideways,
   signInToConsole,
 } from './helpers/console';
 import { useE2E } from './helpers/e2e-context';
@@ -48,19 +47,13 @@ describeInChromium('an admin builds a survey in the console', () => {
     return { page: admin.page, projectId: project.id, errors: [...owner.errors, ...admin.errors] };
   }
 
-  async function settled(page: Page) {
-    await expect.poll(() => page.locator('.loading').count()).toBe(0);
-    expect(await scrollsSideways(page), `${page.url()} scrolls sideways at 320 px`).toBe(false);
-    expect(await axePage(page), `axe on ${page.url()}`).toEqual([]);
-  }
-
   it('targets it at the product page, a visitor there answers, and the list and report count it', async () => {
     const { page, projectId, errors } = await signInAsAdmin();
     await page.goto(consoleUrl(e2e.server.origin, `#/projects/${projectId}/surveys`));
     await pageHeading(page, 'Surveys');
     await page.getByRole('link', { name: 'Create survey' }).click();
     await pageHeading(page, 'New survey');
-    await settled(page);
+    await consolePageSettled(page);
 
     // Keyboard only, as the form's labels name its fields.
     await page.getByLabel('Name', { exact: true }).focus();
@@ -76,7 +69,7 @@ describeInChromium('an admin builds a survey in the console', () => {
     const delay = page.getByLabel('Delay (seconds)');
     await expect.poll(() => delay.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => delay.evaluate((el) => el === document.activeElement)).toBe(true);
-    await settled(page);
+    await consolePageSettled(page);
     await delay.fill('0');
     await page.getByRole('button', { name: 'Create survey' }).press('Enter');
 
@@ -87,7 +80,7 @@ describeInChromium('an admin builds a survey in the console', () => {
       .filter({ has: page.getByRole('heading', { name: NAME }) });
     await item.getByText('No answers yet').waitFor();
     await item.getByText('On pages whose URL contains “/product.html”', { exact: false }).waitFor();
-    await settled(page);
+    await consolePageSettled(page);
 
     // The server offers it on the product page only.
     const visitor = await e2e.visitor();
@@ -113,7 +106,7 @@ describeInChromium('an admin builds a survey in the console', () => {
       .getByRole('table', { name: 'Answers by band' })
       .getByRole('row', { name: /Promoters \(9–10\)/ });
     expect(await promoters.getByRole('cell').allTextContents()).toEqual(['1', '100 %']);
-    await settled(page);
+    await consolePageSettled(page);
     expect([...errors, ...visitor.errors]).toEqual([]);
   });
 });

@@ -3,13 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axePage } from './helpers/axe';
 import { describeInChromium } from './helpers/chromium';
 import {
+  consolePageSettled,
   consoleSession,
   consoleUrl,
   pageHeading,
-  scrollsSideways,
   signInToConsole,
 } from './helpers/console';
 import { useE2E } from './helpers/e2e-context';
@@ -60,12 +59,6 @@ describeInChromium('an admin connects a webhook endpoint in the console', () => 
   });
   afterAll(() => receiver.close());
 
-  async function settled(page: Page) {
-    await expect.poll(() => page.locator('.loading').count()).toBe(0);
-    expect(await scrollsSideways(page), `${page.url()} scrolls sideways at 320 px`).toBe(false);
-    expect(await axePage(page), `axe on ${page.url()}`).toEqual([]);
-  }
-
   /** Reads the log again until its newest delivery says `text`. */
   async function logShows(page: Page, text: RegExp) {
     const newest = page.getByRole('region', { name: 'Deliveries' }).getByRole('listitem').first();
@@ -90,7 +83,7 @@ describeInChromium('an admin connects a webhook endpoint in the console', () => 
     await page.goto(consoleUrl(e2e.server.origin, `#/projects/${project.id}/webhooks`));
     await pageHeading(page, 'Webhooks');
     await page.getByText('No endpoints yet.').waitFor();
-    await settled(page);
+    await consolePageSettled(page);
 
     // An empty URL is refused inline, with focus on the field.
     await page.getByRole('button', { name: 'Add endpoint' }).click();
@@ -108,12 +101,12 @@ describeInChromium('an admin connects a webhook endpoint in the console', () => 
     const card = page.getByRole('listitem').filter({ hasText: '127.0.0.1' });
     await card.getByText('Active').waitFor();
     await card.getByText('1 event').waitFor();
-    await settled(page);
+    await consolePageSettled(page);
 
     await page.getByRole('link', { name: 'Open the endpoint to send a test event' }).click();
     await pageHeading(page, /127\.0\.0\.1/);
     await page.getByRole('region', { name: 'Deliveries' }).getByText('Nothing sent yet.').waitFor();
-    await settled(page);
+    await consolePageSettled(page);
 
     // The test event arrives signed with the secret the console showed.
     await page.getByRole('button', { name: 'Send a test event' }).click();
@@ -124,7 +117,7 @@ describeInChromium('an admin connects a webhook endpoint in the console', () => 
     const delivered = await logShows(page, /Delivered \(HTTP 200\)/);
     await delivered.getByText('Response from your server').click();
     await delivered.getByText('thanks', { exact: true }).waitFor();
-    await settled(page);
+    await consolePageSettled(page);
 
     // Redelivery sends the same event again, with the same webhook-id.
     await delivered.getByRole('button', { name: 'Redeliver webhook.test' }).click();
@@ -144,7 +137,7 @@ describeInChromium('an admin connects a webhook endpoint in the console', () => 
     expect(String(third.headers['webhook-signature']).split(' ')).toHaveLength(2);
     expect(verify(rotated, third).type).toBe('webhook.test');
     expect(verify(secret, third).type).toBe('webhook.test');
-    await settled(page);
+    await consolePageSettled(page);
 
     // Disabled, it receives nothing, and says so.
     await page.getByRole('button', { name: 'Disable' }).click();
@@ -158,7 +151,7 @@ describeInChromium('an admin connects a webhook endpoint in the console', () => 
     // Deleting asks first, then goes back to the empty list.
     await page.getByRole('button', { name: 'Delete…' }).click();
     await page.getByRole('button', { name: 'Keep it' }).waitFor();
-    await settled(page);
+    await consolePageSettled(page);
     await page.getByRole('button', { name: 'Delete endpoint' }).click();
     await pageHeading(page, 'Webhooks');
     await page.getByText('No endpoints yet.').waitFor();

@@ -1,13 +1,11 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { setSurveysActive } from './helpers/admin';
-import { axePage } from './helpers/axe';
 import { describeInChromium } from './helpers/chromium';
 import {
+  consolePageSettled,
   consoleSession,
   consoleUrl,
   pageHeading,
-  scrollsSideways,
   signInToConsole,
 } from './helpers/console';
 import { useE2E } from './helpers/e2e-context';
@@ -23,12 +21,6 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
     await setSurveysActive(e2e.server, false);
   });
 
-  async function settled(page: Page) {
-    await expect.poll(() => page.locator('.loading').count()).toBe(0);
-    expect(await scrollsSideways(page), `${page.url()} scrolls sideways at 320 px`).toBe(false);
-    expect(await axePage(page), `axe on ${page.url()}`).toEqual([]);
-  }
-
   it('adds a reward and its codes, the customer redeems one and sees it, the team fulfils it', async () => {
     const { page, errors } = await e2e.visitor({ viewport: { width: 320, height: 800 } });
     await signInToConsole(page, e2e.server.origin);
@@ -36,7 +28,7 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
     if (!project) throw new Error('the demo owner has no project');
     await page.goto(consoleUrl(e2e.server.origin, `#/projects/${project.id}/loyalty`));
     await pageHeading(page, 'Loyalty');
-    await settled(page);
+    await consolePageSettled(page);
 
     // A cost that is not a number is refused beside its field, with focus there.
     await page.getByLabel('Name', { exact: true }).fill(REWARD);
@@ -54,7 +46,7 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
       .waitFor();
     const card = page.getByRole('listitem').filter({ hasText: REWARD });
     await card.getByText('No codes left', { exact: false }).waitFor();
-    await settled(page);
+    await consolePageSettled(page);
 
     // A new way to earn, saved with the list, is what the widget lists next.
     const ways = page.getByRole('region', { name: 'Ways to earn' });
@@ -72,7 +64,7 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
     await page.getByRole('button', { name: 'Add codes' }).click();
     await page.getByRole('status').getByText('2 codes added; 2 free.').waitFor();
     await page.getByText('2 codes left', { exact: false }).waitFor();
-    await settled(page);
+    await consolePageSettled(page);
 
     // The demo customer redeems it in the widget and is handed the first code.
     const customer = await e2e.visitor();
@@ -90,7 +82,7 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
     const redemption = page.getByRole('listitem').filter({ hasText: REWARD });
     await redemption.getByText(CODES[0] as string).waitFor();
     await redemption.getByText('To fulfil').waitFor();
-    await settled(page);
+    await consolePageSettled(page);
     await redemption.getByRole('button', { name: /^Mark fulfilled/ }).click();
     await redemption.getByText('Fulfilled', { exact: true }).waitFor();
 
@@ -99,7 +91,7 @@ describeInChromium('an admin runs a reward with codes from the console', () => {
     await page.getByRole('link', { name: 'demo-customer' }).click();
     await pageHeading(page, 'Member demo-customer');
     await page.getByText(`Redeemed: ${REWARD}`, { exact: false }).waitFor();
-    await settled(page);
+    await consolePageSettled(page);
     expect([...errors, ...customer.errors]).toEqual([]);
   });
 });

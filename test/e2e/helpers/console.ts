@@ -1,5 +1,7 @@
 import type { SessionBody } from '@rapport/protocol';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { axePage } from './axe';
 
 /** The console owner the demo seed creates (demo-only credentials, printed at start). */
 export const DEMO_OWNER = { email: 'owner@demo.test', password: 'demo-password' } as const;
@@ -63,4 +65,14 @@ export async function pageHeading(page: Page, name: string | RegExp) {
   const heading = page.getByRole('heading', { level: 1, name });
   await heading.waitFor({ state: 'visible' });
   return heading;
+}
+
+/**
+ * Waits until a console page has loaded (no loading line), then checks it fits the viewport
+ * without sideways scrolling and has no axe-core violations.
+ */
+export async function consolePageSettled(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.loading').count()).toBe(0);
+  expect(await scrollsSideways(page), `${page.url()} scrolls sideways`).toBe(false);
+  expect(await axePage(page), `axe on ${page.url()}`).toEqual([]);
 }
