@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { FeedbackThread } from '@rapport/protocol';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
@@ -127,6 +128,28 @@ describeInChromium('an anonymous visitor holds a conversation with the team', ()
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1_000);
     expect(await customerAnswers(e2e, item.id)).toEqual(['SPRING26']);
+
+    // Signing in with a verified identify moves the thread to the user's Messages.
+    const userId = `e2e-${Date.now()}`;
+    const userHash = createHmac('sha256', 'is_demo').update(userId).digest('hex');
+    await page.evaluate(
+      ([id, hash]) =>
+        (window as unknown as { rapport: (...args: unknown[]) => void }).rapport(
+          'identify',
+          id,
+          {},
+          { userHash: hash },
+        ),
+      [userId, userHash] as const,
+    );
+    await expect
+      .poll(async () => (await feedbackWithMessage(e2e.server, message))[0]?.userId, {
+        timeout: 10_000,
+        interval: 250,
+      })
+      .toBe(userId);
+    await openMessages(page);
+    await seeText(page, 'SPRING26');
     expect(errors).toEqual([]);
   });
 });
