@@ -1,3 +1,4 @@
+import { DEFAULT_ACCENT } from '@rapport/protocol';
 import type {
   FeedbackItem,
   FeedbackThread,
@@ -76,7 +77,7 @@ export function projectView(overrides: Partial<ProjectView> = {}): ProjectView {
     },
     widgetConfig: {
       projectName: 'Shop',
-      theme: { mode: 'auto', accent: '#4338ca' },
+      theme: { mode: 'auto', accent: DEFAULT_ACCENT },
       position: 'bottom-right',
       panels: ['feedback', 'surveys', 'loyalty', 'inbox'],
       texts: {},

@@ -5,6 +5,7 @@ import {
   surveyInputSchema,
   widgetConfigSchema,
 } from '../src/schemas/index';
+import { DEFAULT_ACCENT } from '../src/vocabulary';
 
 const hash = 'a'.repeat(64);
 
@@ -46,7 +47,7 @@ describe('resource schemas', () => {
   it('accepts only known panels in the widget config', () => {
     const config = {
       projectName: 'Demo',
-      theme: { mode: 'auto', accent: '#4f46e5' },
+      theme: { mode: 'auto', accent: DEFAULT_ACCENT },
       position: 'bottom-right',
       panels: ['feedback', 'loyalty'],
       texts: {},

@@ -1,4 +1,4 @@
-import { PANELS, type Panel, type WidgetConfig } from '@rapport/protocol';
+import { DEFAULT_ACCENT, PANELS, type Panel, type WidgetConfig } from '@rapport/protocol';
 import { buildTexts, type Texts } from './i18n';
 import { type LAUNCHER_TEXTS, resolveLocale } from './i18n/launcher-texts';
 
@@ -114,8 +114,6 @@ export interface ResolvedOptions extends ResolvedLook {
   projectName: string;
 }
 
-/** Accent when neither the options nor the server set one (7.9:1 against white text). */
-export const DEFAULT_ACCENT = '#4338ca';
 /** Every part of the widget, the default when neither the options nor the server choose. */
 export const ALL_PANELS: readonly WidgetPanel[] = PANELS;
 

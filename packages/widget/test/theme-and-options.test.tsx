@@ -1,3 +1,4 @@
+import { DEFAULT_ACCENT } from '@rapport/protocol';
 import { waitFor } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createFakeServer } from './helpers/fake-server';
@@ -62,7 +63,7 @@ test('the server config applies where options are silent, and an unsafe accent i
     expect(w.shadow.querySelector('.root')!.classList.contains('bottom-left')).toBe(true),
   );
   expect(w.widget.host!.getAttribute('data-theme')).toBe('auto');
-  expect(accentRule()).toBe(':host{--rapport-accent:#4338ca}');
+  expect(accentRule()).toBe(`:host{--rapport-accent:${DEFAULT_ACCENT}}`);
 });
 
 test('without constructable stylesheets the nonce goes on every <style>; container is honoured', async () => {
@@ -84,7 +85,7 @@ test('without constructable stylesheets the nonce goes on every <style>; contain
   const elements = Array.from(w.shadow.querySelectorAll('style'));
   expect(elements.map((s) => s.nonce)).toEqual(['r4nd0m', 'r4nd0m', 'r4nd0m']);
   // In cascade order: the launcher's sheet, the accent, then the panels' sheet.
-  expect(elements[1]!.textContent).toBe(':host{--rapport-accent:#4338ca}');
+  expect(elements[1]!.textContent).toBe(`:host{--rapport-accent:${DEFAULT_ACCENT}}`);
   expect(elements[2]!.textContent).toMatch(/\.dialog/);
   w.cleanup();
   expect(container.children).toHaveLength(0);

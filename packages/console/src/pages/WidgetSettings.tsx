@@ -1,4 +1,4 @@
-import type { Panel } from '@rapport/protocol';
+import { DEFAULT_ACCENT, type Panel } from '@rapport/protocol';
 import { useMemo, useState } from 'preact/hooks';
 import { errorText } from '../api/client';
 import type { ProjectSettings, ProjectView, WidgetConfig } from '../api/types';
@@ -32,7 +32,7 @@ export function WidgetSettings({ project }: { project: ProjectView }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const accentError = COLOUR.test(config.theme.accent)
     ? undefined
-    : 'Use a hex colour like #4338ca.';
+    : `Use a hex colour like ${DEFAULT_ACCENT}.`;
 
   const previewLocale = locale === ALL_LANGUAGES ? 'en' : locale;
   const editedTexts =
@@ -44,7 +44,7 @@ export function WidgetSettings({ project }: { project: ProjectView }) {
   const preview = useMemo<PreviewOptions>(
     () => ({
       theme: config.theme.mode,
-      accent: accentError ? '#4338ca' : config.theme.accent,
+      accent: accentError ? DEFAULT_ACCENT : config.theme.accent,
       position: config.position,
       panels: config.panels,
       locale: previewLocale,
@@ -92,7 +92,7 @@ export function WidgetSettings({ project }: { project: ProjectView }) {
                 <input
                   type="color"
                   aria-label="Pick the accent colour"
-                  value={accentError ? '#4338ca' : config.theme.accent}
+                  value={accentError ? DEFAULT_ACCENT : config.theme.accent}
                   onInput={(e) =>
                     patch({ theme: { ...config.theme, accent: e.currentTarget.value } })
                   }

@@ -1,4 +1,4 @@
-import { PANELS, type WidgetConfig } from '@rapport/protocol';
+import { DEFAULT_ACCENT, PANELS, type WidgetConfig } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import { hashSecretKey } from '../identity';
 import { isoOf, jsonOf } from './rows';
@@ -50,7 +50,7 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
 export function defaultWidgetConfig(name: string): WidgetConfig {
   return {
     projectName: name,
-    theme: { mode: 'auto', accent: '#4f46e5' },
+    theme: { mode: 'auto', accent: DEFAULT_ACCENT },
     position: 'bottom-right',
     panels: [...PANELS],
     texts: {},

@@ -1,9 +1,10 @@
-import type {
-  EligibleSurvey,
-  InboxResponse,
-  LoyaltyView,
-  Message,
-  WidgetConfig,
+import {
+  DEFAULT_ACCENT,
+  type EligibleSurvey,
+  type InboxResponse,
+  type LoyaltyView,
+  type Message,
+  type WidgetConfig,
 } from '@rapport/protocol';
 import type { TransportRequest, TransportResponse } from '@rapport/sdk';
 
@@ -59,7 +60,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
   const state: FakeServerState = {
     config: {
       projectName: 'Acme',
-      theme: { mode: 'light', accent: '#4338ca' },
+      theme: { mode: 'light', accent: DEFAULT_ACCENT },
       position: 'bottom-right',
       panels: ['feedback', 'surveys', 'loyalty', 'inbox'],
       texts: {},
