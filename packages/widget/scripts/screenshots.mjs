@@ -1,7 +1,7 @@
 /**
  * Regenerates docs/*.png: each panel in light and dark, plus the 320 px bottom sheet, taken
  * in Debian's Chromium (playwright-core) from docs/demo.html, which loads dist/rapport.js under
- * a strict nonce-based CSP with the API answered by page.route (scripts/fake-api.mjs).
+ * a strict nonce-based CSP with the API answered by page.route (scripts/fake-api.ts).
  *
  * It doubles as the real-browser check happy-dom cannot do: it fails when the page reports a
  * CSP violation, when axe-core (colour contrast included) finds a violation in any state, when
@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { fakeApi } from './fake-api.mjs';
+import { fakeApi } from './fake-api.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const axeSource = await readFile(
