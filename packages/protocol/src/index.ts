@@ -77,6 +77,7 @@ export type {
   InboxThread,
   Reply,
   SurveyAnswerRef,
+  UnreadResponse,
 } from './schemas/feedback';
 export type {
   EarnRequest,

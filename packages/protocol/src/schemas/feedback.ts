@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_STATUSES } from '../vocabulary';
-import { textSchema } from './fields';
+import { textSchema, timestampSchema } from './fields';
 import { feedbackCategorySchema, feedbackContextSchema } from './messages';
 
 export const feedbackStatusSchema = z.enum(FEEDBACK_STATUSES);
@@ -66,9 +66,22 @@ export const inboxThreadSchema = z.object({
 });
 export const inboxResponseSchema = z.object({ threads: z.array(inboxThreadSchema) });
 
+/**
+ * `GET /v1/inbox/unread` and the answer of `POST /v1/inbox/read`: how many of the team's replies
+ * in the customer's threads they have not read yet (the launcher's badge).
+ */
+export const unreadResponseSchema = z.object({ unread: z.number().int().min(0) });
+
+/**
+ * `POST /v1/inbox/read`: the customer has been shown every reply created up to `through` (the
+ * newest reply the widget showed), so a reply that arrived after the inbox was read stays unread.
+ */
+export const markReadInputSchema = z.object({ through: timestampSchema });
+
 export type FeedbackStatus = z.infer<typeof feedbackStatusSchema>;
 export type Reply = z.infer<typeof replySchema>;
 export type SurveyAnswerRef = z.infer<typeof surveyAnswerRefSchema>;
 export type FeedbackItem = z.infer<typeof feedbackItemSchema>;
 export type InboxThread = z.infer<typeof inboxThreadSchema>;
 export type InboxResponse = z.infer<typeof inboxResponseSchema>;
+export type UnreadResponse = z.infer<typeof unreadResponseSchema>;

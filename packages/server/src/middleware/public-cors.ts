@@ -4,8 +4,15 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { assertOriginAllowed } from './public-access';
 
 // X-Rapport-Device-Secret: the device secret of an anonymous visitor's inbox read (issue 14).
-const ALLOW_HEADERS = ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Rapport-Device-Secret'];
-const EXPOSE_HEADERS = ['Retry-After', 'X-Request-Id'];
+// If-None-Match and ETag: the launcher's conditional unread check (`GET /v1/inbox/unread`).
+const ALLOW_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'X-Request-Id',
+  'X-Rapport-Device-Secret',
+  'If-None-Match',
+];
+const EXPOSE_HEADERS = ['Retry-After', 'X-Request-Id', 'ETag'];
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /**

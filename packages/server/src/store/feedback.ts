@@ -11,9 +11,13 @@ import type { Kysely, Selectable } from 'kysely';
 import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { isoOf, jsonOf } from './rows';
 import type { Database, FeedbackTable } from './schema';
+import type { ThreadOwner } from './unread-replies';
 
-/** A feedback row as read (every column but the generated search vector). */
-export type FeedbackRow = Omit<Selectable<FeedbackTable>, 'search'>;
+/**
+ * A feedback row as read: every column but the generated search vector and the customer's read
+ * marker, which only the unread count reads (`unread-replies.ts`).
+ */
+export type FeedbackRow = Omit<Selectable<FeedbackTable>, 'search' | 'customer_read_at'>;
 
 /** The feedback columns to read: never `search`, a tsvector no caller needs. */
 export const FEEDBACK_COLUMNS = [
@@ -206,7 +210,7 @@ export async function addReply(
 export async function inboxOf(
   db: Kysely<Database>,
   projectId: string,
-  owner: { userId: string } | { anonymousId: string },
+  owner: ThreadOwner,
 ): Promise<InboxResponse> {
   let query = db
     .selectFrom('feedback')

@@ -81,6 +81,8 @@ export interface FeedbackTable {
   /** The survey and score of the answer that opened a detractor thread (0011), else NULL. */
   survey_id: ColumnType<string | null, string | null | undefined, string | null>;
   score: ColumnType<number | null, number | null | undefined, number | null>;
+  /** How far the customer has read the thread: replies up to this moment are read (0012). */
+  customer_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Replies in a feedback thread (the team's, shown in the widget inbox). */
