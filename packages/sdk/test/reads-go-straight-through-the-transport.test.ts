@@ -54,6 +54,19 @@ test('surveys.eligible() sends who and where, and resolves the list', async () =
   client.destroy();
 });
 
+test('surveys.get(id) reads one survey by id, and rejects a malformed id without a request', async () => {
+  const survey = { id: 'csat-2', type: 'csat', question: 'How was it?', delaySeconds: 0 };
+  server.answer('GET /v1/surveys/csat-2', () => HttpResponse.json(survey));
+  const client = newClient();
+
+  await expect(client.surveys.get('csat-2')).resolves.toEqual(survey);
+  const seen = server.seen.length;
+  const refused = await client.surveys.get('../admin').catch((error: unknown) => error);
+  expect(isRapportError(refused) && refused.code).toBe('invalid_argument');
+  expect(server.seen.length).toBe(seen);
+  client.destroy();
+});
+
 test('personal reads need identify() with a userHash, and then send both', async () => {
   server.answer('GET /v1/loyalty', () => HttpResponse.json({ balance: 120 }));
   server.answer('POST /v1/batch', () =>

@@ -51,14 +51,17 @@ export function eligibleSurveys(surveys: Survey[], facts: EligibilityFacts): Eli
     .filter((survey) => passesTargeting(survey, facts))
     .filter((survey) => !inRecontactPeriod(survey, facts))
     .filter((survey) => samplePoint(survey.id, facts.personKey) < survey.samplePercent)
-    .map((survey) => {
-      const eligible: EligibleSurvey = {
-        id: survey.id,
-        type: survey.type,
-        question: survey.question,
-        delaySeconds: survey.targeting?.delaySeconds ?? 0,
-      };
-      if (survey.followUp) eligible.followUp = survey.followUp;
-      return eligible;
-    });
+    .map(toEligible);
+}
+
+/** What the widget needs to show `survey`: its question, follow-up and delay. */
+export function toEligible(survey: Survey): EligibleSurvey {
+  const eligible: EligibleSurvey = {
+    id: survey.id,
+    type: survey.type,
+    question: survey.question,
+    delaySeconds: survey.targeting?.delaySeconds ?? 0,
+  };
+  if (survey.followUp) eligible.followUp = survey.followUp;
+  return eligible;
 }

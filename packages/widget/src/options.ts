@@ -95,6 +95,14 @@ export interface WidgetOptions {
    * @example { referralUrl: 'https://shop.example/join' }
    */
   referralUrl?: string;
+  /**
+   * For single-page apps: send a page view (`page()`) each time the URL changes through
+   * `history.pushState`, `replaceState` or the back and forward buttons, so URL-targeted
+   * surveys show on the new page. Only read at mount. Without it, call `page()` yourself.
+   * @default false
+   * @example { trackPages: true }
+   */
+  trackPages?: boolean;
 }
 
 /** What the launcher needs from the options, before the UI chunk has loaded. */

@@ -49,6 +49,7 @@ export function settingsFromScript(script: HTMLScriptElement | null): Partial<In
   if (data.consent) settings.consent = data.consent as ConsentState;
   if (data.launcher === 'false') settings.launcher = false;
   if (data.attachTo) settings.attachTo = data.attachTo;
+  if (data.trackPages === 'true') settings.trackPages = true;
   // A script allowed by a nonce passes the same nonce to the chunks and styles it adds.
   if (script.nonce) settings.nonce = script.nonce;
   return settings;

@@ -38,6 +38,8 @@ export interface UiHandle {
   setConfig(config: WidgetConfig): void;
   /** Surveys the server says are due: the first not yet answered or dismissed is shown. */
   offerSurveys(surveys: EligibleSurvey[]): void;
+  /** A survey the page asked for (`open('survey', id)`): shown now, even if seen already. */
+  showSurvey(survey: EligibleSurvey): void;
   unmount(): void;
 }
 

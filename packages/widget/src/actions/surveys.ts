@@ -31,13 +31,22 @@ export function createSurveyScheduler(store: Store) {
     if (next) timer = setTimeout(() => show(next), Math.max(0, next.delaySeconds) * 1000);
   }
 
+  /** Shown at once, in place of any survey on screen, even if answered on this page. */
+  function showNow(survey: EligibleSurvey): void {
+    if (stopped || store.survey.value?.id === survey.id) return;
+    if (timer) clearTimeout(timer);
+    store.surveysDone.delete(survey.id);
+    store.survey.value = undefined;
+    show(survey);
+  }
+
   function cancel(): void {
     stopped = true;
     if (timer) clearTimeout(timer);
     timer = undefined;
   }
 
-  return { offer, cancel };
+  return { offer, showNow, cancel };
 }
 
 /** Tell listeners a survey is on screen, once per survey and page. */

@@ -1,7 +1,7 @@
 /// <reference path="../styles/css.d.ts" />
-import type { WidgetConfig } from '@rapport/protocol';
-import type { RapportClient } from '@rapport/sdk';
-import { reportError } from '../actions/report-error';
+import { SURVEY_DISMISSED_EVENT, type WidgetConfig } from '@rapport/protocol';
+import type { Message, RapportClient } from '@rapport/sdk';
+import { guard, reportError } from '../actions/report-error';
 import { type LauncherTextKey, launcherText } from '../i18n/launcher-texts';
 import { resolveLook, serverTexts, type WidgetOptions } from '../options';
 import type { DialogPanel } from '../store';
@@ -13,6 +13,7 @@ import { watchTriggers } from './attach-trigger';
 import type { ConfigCache } from './config-cache';
 import { drawLauncher } from './launcher-view';
 import { createUiLoader } from './ui-loader';
+import { watchNavigation } from './watch-navigation';
 import type { WidgetHandle } from './widget-handle';
 
 /**
@@ -159,6 +160,34 @@ export function mountLauncher(
     }
   }
 
+  /**
+   * A page view or an event the server has just acknowledged can make a survey due on this
+   * very page (an event-targeted survey, a URL rule after a single-page navigation): ask
+   * again, once for all the messages of one answer.
+   */
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  function recheckSurveysAfter(message: Message): void {
+    const newFact =
+      message.type === 'page' ||
+      (message.type === 'track' && message.event !== SURVEY_DISMISSED_EVENT);
+    if (!newFact || !configAsked || recheck !== undefined) return;
+    recheck = setTimeout(() => {
+      recheck = undefined;
+      void checkSurveys();
+    }, 0);
+  }
+
+  /** The survey the page asked for by id, loaded with the UI, whatever its targeting. */
+  async function showSurvey(surveyId: unknown): Promise<void> {
+    try {
+      const survey = await client.surveys.get(surveyId as string);
+      const handle = await ensureUi();
+      if (mounted) handle?.showSurvey(survey);
+    } catch (error) {
+      reportError(client, error);
+    }
+  }
+
   /** Read the site owner's config, then check for surveys: once, and only with consent. */
   function loadConfig(): void {
     if (configAsked || !mounted || client.consent !== 'granted') return;
@@ -182,6 +211,7 @@ export function mountLauncher(
   const stopWaiting = attachHost(host, initial.container, client);
   const unsubscribe = [
     client.on('identify', () => void checkSurveys()),
+    client.on('sent', ({ message }) => recheckSurveysAfter(message)),
     // With consent pending the widget asks the server nothing until the visitor opts in;
     // opting out forgets the kept config.
     client.on('consent', () => {
@@ -192,10 +222,15 @@ export function mountLauncher(
   // The config and the survey check start in the next task: nothing on the way to the
   // launcher waits for the network.
   const configTimer = setTimeout(loadConfig, 0);
+  // Opt-in: a single-page app's navigations become page views, as a full load would be.
+  const stopNavigation = initial.trackPages
+    ? watchNavigation(guard(client, () => client.page()))
+    : () => {};
 
   return {
     host,
-    open(panel) {
+    open(panel?: DialogPanel | 'survey', surveyId?: string) {
+      if (panel === 'survey') return void showSurvey(surveyId);
       // Opened from page code: focus goes back to where it was (the page's own button).
       const focused = document.activeElement;
       opener =
@@ -223,6 +258,8 @@ export function mountLauncher(
       mounted = false;
       stopWaiting();
       clearTimeout(configTimer);
+      clearTimeout(recheck);
+      stopNavigation();
       for (const off of unsubscribe) off();
       triggers.stop();
       ui?.unmount();

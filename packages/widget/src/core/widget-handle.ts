@@ -5,6 +5,12 @@ import type { DialogPanel } from '../store';
 export interface WidgetHandle {
   /** Open the dialog, on a section if given (`feedback`, `loyalty`, `inbox`). */
   open(panel?: DialogPanel): void;
+  /**
+   * Show a running survey now, whatever its targeting says (it needs the `surveys` part on;
+   * with the dialog open it waits until the dialog closes).
+   * @example widget.open('survey', 'nps-q4') // from your own "Rate us" link
+   */
+  open(panel: 'survey', surveyId: string): void;
   /** Close the dialog; focus returns to the launcher. */
   close(): void;
   /**

@@ -85,7 +85,7 @@ export function createCommandApi(start: (settings: InitSettings) => Session): Ra
       case 'reply':
         return settle(client.inbox.reply(a, b));
       case 'open':
-        return widget.open(a);
+        return a === 'survey' ? widget.open(a, b) : widget.open(a);
       case 'close':
         return widget.close();
       case 'update':

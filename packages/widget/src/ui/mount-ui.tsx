@@ -79,6 +79,7 @@ export function mountUi(context: UiContext): UiHandle {
       store.config.value = config;
     },
     offerSurveys: surveys.offer,
+    showSurvey: surveys.showNow,
     unmount() {
       surveys.cancel();
       stopMirroring();

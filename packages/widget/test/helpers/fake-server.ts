@@ -30,6 +30,8 @@ export const GOLD_VIEW: LoyaltyView = {
 interface FakeServerState {
   config: WidgetConfig;
   surveys: EligibleSurvey[];
+  /** Running surveys that eligibility does not offer: readable by id (`GET /v1/surveys/:id`). */
+  running: EligibleSurvey[];
   loyalty: LoyaltyView;
   inbox: InboxResponse;
   /** Every message the server accepted, in order (duplicates by id stored once). */
@@ -66,6 +68,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
       texts: {},
     },
     surveys: [],
+    running: [],
     loyalty: structuredClone(GOLD_VIEW),
     inbox: { threads: [] },
     messages: [],
@@ -117,8 +120,17 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
         }
         return batch(body.messages as Message[]);
       default:
-        return fail(404, 'not_found', `No route ${url.pathname}`);
+        return surveyById(request.method, url.pathname);
     }
+  }
+
+  function surveyById(method: string, path: string): TransportResponse {
+    const id = method === 'GET' ? /^\/v1\/surveys\/([^/]+)$/.exec(path)?.[1] : undefined;
+    const survey = [...state.surveys, ...state.running].find(
+      (s) => id !== undefined && s.id === decodeURIComponent(id),
+    );
+    if (survey) return ok(survey);
+    return fail(404, 'not_found', id ? `No running survey with id ${id}.` : `No route ${path}`);
   }
 
   function redeem(body: Record<string, unknown>): TransportResponse {
