@@ -9,6 +9,7 @@ import {
   buildTrack,
   type Sender,
 } from './build-messages';
+import type { ClientOptions } from './client-options';
 import { createEmitter } from './emitter';
 import { createIdentity } from './identity';
 import { createLifecycle } from './lifecycle';
@@ -20,7 +21,8 @@ import { resilientStore } from './storage/local-storage-store';
 import { beaconTransport } from './transports/beacon';
 import { fetchTransport } from './transports/fetch';
 import { DEFAULT_ENDPOINT } from './transports/read-response';
-import type { ClientOptions, RapportClient, Transport, WriteReceipt } from './types';
+import type { Transport } from './transports/transport';
+import type { RapportClient, WriteReceipt } from './types';
 import { checkId } from './validate/checks';
 
 /**
@@ -146,7 +148,6 @@ function createClientUsing(
     config: reader.config,
     surveys: {
       eligible: reader.eligible,
-      get: reader.survey,
       respond: (surveyId, answer) => write((from) => buildSurveyResponse(from, surveyId, answer)),
       dismiss: (surveyId) =>
         write((from) =>

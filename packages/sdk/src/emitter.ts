@@ -1,4 +1,4 @@
-import type { ClientEventName, ClientEvents } from './types';
+import type { ClientEventName, ClientEvents } from './client-events';
 
 type Listener<E extends ClientEventName> = (payload: ClientEvents[E]) => void;
 

@@ -1,7 +1,7 @@
 import { createId, createSecret } from './create-id';
+import type { KeyValueStorage } from './storage/key-value-storage';
 import { hasStringField, readJson } from './storage/read-json';
 import { toJson } from './to-json';
-import type { KeyValueStorage } from './types';
 
 /**
  * Who the visitor is: a random anonymous id and the browser's device secret (the proof that

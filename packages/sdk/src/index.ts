@@ -16,8 +16,11 @@ export type {
   WidgetConfig,
 } from '@rapport/protocol';
 export { createClient, createClientWith } from './client';
+export type { ClientEventName, ClientEvents, RapportErrorLike } from './client-events';
+export type { ClientOptions, ConsentState, OutboxOptions } from './client-options';
 export type { RapportErrorOptions } from './errors';
 export { isRapportError, RapportError } from './errors';
+export type { KeyValueStorage } from './storage/key-value-storage';
 export { localStorageStore } from './storage/local-storage-store';
 export { memoryStore } from './storage/memory-store';
 export type { BeaconTransportOptions } from './transports/beacon';
@@ -28,20 +31,11 @@ export type { HttpTransportOptions } from './transports/http';
 export { httpTransport } from './transports/http';
 export type { MemoryTransportResponse } from './transports/memory';
 export { memoryTransport } from './transports/memory';
+export type { Transport, TransportRequest, TransportResponse } from './transports/transport';
 export type {
-  ClientEventName,
-  ClientEvents,
-  ClientOptions,
-  ConsentState,
   FeedbackInput,
   IdentifyOptions,
-  KeyValueStorage,
-  OutboxOptions,
   RapportClient,
-  RapportErrorLike,
   SurveyAnswer,
-  Transport,
-  TransportRequest,
-  TransportResponse,
   WriteReceipt,
 } from './types';

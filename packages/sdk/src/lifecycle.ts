@@ -1,6 +1,7 @@
+import type { ConsentState } from './client-options';
 import type { Emitter } from './emitter';
 import { RapportError } from './errors';
-import type { ConsentState, KeyValueStorage } from './types';
+import type { KeyValueStorage } from './storage/key-value-storage';
 
 /**
  * Whether the client may store and send: the visitor's consent and whether the client was

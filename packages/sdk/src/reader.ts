@@ -14,14 +14,14 @@ import type { Outbox } from './outbox/outbox';
 import { pendingSurveyIds } from './pending-surveys';
 import { request, withQuery } from './reads';
 import { createRedeemer } from './redeem';
-import type { RapportClient, Transport } from './types';
+import type { Transport } from './transports/transport';
+import type { RapportClient } from './types';
 import { checkId } from './validate/checks';
 
 /** The client's reads, and the redeem call that goes straight to the server like them. */
 export interface Reader {
   config: RapportClient['config'];
   eligible: RapportClient['surveys']['eligible'];
-  survey: RapportClient['surveys']['get'];
   loyalty: RapportClient['loyalty'];
   inbox: Pick<RapportClient['inbox'], 'get'>;
   /** Forgets the ids kept to retry a redemption safely (the user is forgotten). */
@@ -81,11 +81,6 @@ export function createReader(
       const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
       for (const id of pendingSurveyIds(outbox.pending())) answered.add(id);
       return (body?.surveys ?? []).filter((survey) => !answered.has(survey.id));
-    },
-    async survey(surveyId) {
-      allow();
-      const path = `/v1/surveys/${encodeURIComponent(checkId(surveyId, 'surveyId'))}`;
-      return (await call({ method: 'GET', path })) as EligibleSurvey;
     },
     loyalty: {
       async get() {

@@ -1,6 +1,6 @@
 import { RapportError } from './errors';
 import { errorFromResponse, isAcknowledgement } from './outbox/classify-response';
-import type { Transport, TransportRequest } from './types';
+import type { Transport, TransportRequest } from './transports/transport';
 
 /**
  * Sends a read (or the redeem call) straight through the transport: no outbox, because the

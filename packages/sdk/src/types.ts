@@ -1,118 +1,15 @@
 import type {
   BatchResponse,
   EligibleSurvey,
-  ErrorCode,
   FeedbackCategory,
   FeedbackContext,
   InboxResponse,
   LoyaltyView,
-  Message,
-  Panel,
   RedeemResponse,
   WidgetConfig,
 } from '@rapport/protocol';
-
-/** One HTTP-shaped request the SDK asks a transport to carry. */
-export interface TransportRequest {
-  method: 'GET' | 'POST';
-  /** Path and query relative to the endpoint, e.g. `/v1/batch` or `/v1/loyalty?userId=…`. */
-  path: string;
-  /** JSON-serialisable body for POST. */
-  body?: unknown;
-  /** Extra headers (the SDK adds `Authorization` itself). */
-  headers?: Record<string, string>;
-  /** Aborts the request (timeouts, `destroy()`). */
-  signal?: AbortSignal;
-}
-
-/** What a transport hands back. A transport throws only for network failures. */
-export interface TransportResponse {
-  status: number;
-  headers: Record<string, string>;
-  /**
-   * The body parsed from JSON, `undefined` when empty. Anything else (text, an HTML page) on a
-   * 2xx is not an answer from Rapport: a batch is retried and a read rejects.
-   */
-  body: unknown;
-}
-
-/**
- * The pluggable seam between the SDK and the network: send one request, get a response.
- * Throw (any error) on a network failure; return non-2xx statuses as responses.
- */
-export interface Transport {
-  send(request: TransportRequest): Promise<TransportResponse>;
-}
-
-/** A narrow key-value store the outbox and identity persist through (localStorage-shaped). */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-/** Consent state. With `'pending'` nothing is stored or sent until `optIn()`. */
-export type ConsentState = 'granted' | 'pending' | 'denied';
-
-/** Options for {@link createClient}. */
-export interface ClientOptions {
-  /** Publishable key (`pk_…`). */
-  key: string;
-  /** Base URL of the Rapport server. @default 'http://localhost:8787' */
-  endpoint?: string;
-  /** How requests travel. @default httpTransport({ endpoint, key }) */
-  transport?: Transport;
-  /** Where the outbox and identity persist. @default localStorage, falling back to memory */
-  storage?: KeyValueStorage;
-  /**
-   * Initial consent. A choice made earlier with `optIn()`/`optOut()` and kept in storage wins.
-   * @default 'granted'
-   */
-  consent?: ConsentState;
-  /**
-   * How pending messages leave on `pagehide`, when an ordinary request may be cancelled.
-   * @default beaconTransport({ endpoint, key }) when `transport` is not given, else `transport`
-   */
-  beacon?: Transport;
-  /** Bounds and retry timing of the outbox. */
-  outbox?: OutboxOptions;
-  /**
-   * Called with a copy of every message the SDK built (identify, track, page, feedback, survey
-   * answers), before it is stored in the outbox: return it, changed or not, to keep it, or
-   * `null`/`undefined` to drop it (the write then resolves `{ id, status: 'dropped' }` and
-   * nothing is stored or sent). Synchronous. The message's `id`, `type`, `timestamp`,
-   * `anonymousId`, `userId` and `userHash` must stay as they are, and what is returned is
-   * checked like any message. A hook that throws or returns an invalid message does not lose
-   * it: the original is kept unchanged and an `error` event (`invalid_argument`) reports why,
-   * so a hook that must never let an unredacted message through catches its own errors and
-   * returns `null`.
-   * @default undefined (every message is kept as built)
-   * @example
-   * ```ts
-   * // Strip query strings (they may hold tokens or emails) from every URL sent.
-   * beforeSend(message) {
-   *   if (message.type === 'page') message.url = message.url.split('?')[0];
-   *   if (message.type === 'feedback' && message.context) {
-   *     message.context.url = message.context.url.split('?')[0];
-   *   }
-   *   return message;
-   * }
-   * ```
-   */
-  beforeSend?: (message: Message) => Message | null | undefined;
-}
-
-/** Bounds and retry timing of the outbox (see the SDK README, "Outbox"). */
-export interface OutboxOptions {
-  /** Most messages kept; past it the oldest are dropped with a `dropped` event. @default 500 */
-  maxMessages?: number;
-  /** Most bytes (UTF-8 JSON) kept; past it the oldest are dropped. @default 1_048_576 (1 MiB) */
-  maxBytes?: number;
-  /** First retry waits up to this long (full jitter), doubling each attempt. @default 1000 */
-  retryBaseMs?: number;
-  /** Longest wait between retries, before jitter. @default 60_000 */
-  retryCapMs?: number;
-}
+import type { ClientEventName, ClientEvents } from './client-events';
+import type { ConsentState } from './client-options';
 
 /** What `feedback()` takes; see the README for limits. */
 export interface FeedbackInput {
@@ -145,44 +42,6 @@ export interface IdentifyOptions {
 export interface WriteReceipt {
   id: string;
   status: 'sent' | 'queued' | 'dropped';
-}
-
-/** Every event a client emits, with its payload. */
-export interface ClientEvents {
-  /** A message was acknowledged by the server. */
-  sent: { message: Message };
-  /** A message is stored and waiting for the network. */
-  queued: { message: Message };
-  /** The outbox was full; the oldest messages were dropped. */
-  dropped: { messages: Message[]; reason: 'count' | 'bytes' };
-  /** Something went wrong that the host page should know about; never thrown. */
-  error: { error: RapportErrorLike; message?: Message };
-  identify: { userId: string; traits?: Record<string, unknown> };
-  /** The user was forgotten: by `reset()`, or by `optOut()`, which also clears the outbox. */
-  reset: Record<string, never>;
-  consent: { state: ConsentState };
-  online: Record<string, never>;
-  offline: Record<string, never>;
-  // Events emitted by the widget through the same client, so a page has one place to listen
-  // (`client.on`, or `rapport('on', …)` with the script tag). The SDK alone never emits them.
-  'survey:shown': { surveyId: string };
-  'survey:dismissed': { surveyId: string };
-  'survey:answered': { surveyId: string; score?: number };
-  /** The widget's dialog opened (launcher, the site's own button, `open()`), on `panel`. */
-  open: { panel: Exclude<Panel, 'surveys'> };
-  /** The widget's dialog closed (Esc, its close button, the launcher, `close()`). */
-  close: Record<string, never>;
-}
-
-/** The name of any client event. */
-export type ClientEventName = keyof ClientEvents;
-
-/** Shape of RapportError, for event payloads. */
-export interface RapportErrorLike {
-  name: 'RapportError';
-  code: ErrorCode;
-  message: string;
-  status?: number;
 }
 
 /**
@@ -257,13 +116,6 @@ export interface RapportClient {
      * `destroyed` without a request.
      */
     eligible(): Promise<EligibleSurvey[]>;
-    /**
-     * Read one running survey by id, whatever its targeting says: for a site that shows a
-     * survey on demand (the widget's `open('survey', id)`).
-     * @returns The survey; rejects with `not_found` when no running survey has this id.
-     * @example const survey = await client.surveys.get('nps-q4');
-     */
-    get(surveyId: string): Promise<EligibleSurvey>;
     /**
      * Answer a survey.
      * @param surveyId The `id` of a survey from {@link RapportClient.surveys.eligible}.

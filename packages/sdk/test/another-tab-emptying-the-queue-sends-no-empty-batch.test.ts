@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { createClient, memoryStore } from '../src/index';
-import type { KeyValueStorage } from '../src/types';
+import type { KeyValueStorage } from '../src/storage/key-value-storage';
 import { scriptedTransport } from './helpers/scripted-transport';
 
 test('when another tab sends the shared queue while this one takes the lease, no empty batch goes out', async () => {

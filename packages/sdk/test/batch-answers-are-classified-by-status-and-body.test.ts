@@ -4,7 +4,7 @@ import {
   errorFromResponse,
   isAcknowledgement,
 } from '../src/outbox/classify-response';
-import type { TransportResponse } from '../src/types';
+import type { TransportResponse } from '../src/transports/transport';
 
 const NOW = Date.parse('2026-12-02T12:00:00Z');
 const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) =>

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { createLease } from '../src/outbox/lease';
+import type { KeyValueStorage } from '../src/storage/key-value-storage';
 import { memoryStore } from '../src/storage/memory-store';
-import type { KeyValueStorage } from '../src/types';
 
 const KEY = 'rapport:pk_test:lease';
 let clock = 1_000_000;

@@ -1,4 +1,4 @@
-import type { Transport } from '../types';
+import type { Transport } from '../transports/transport';
 import { splitIntoBatches } from './batches';
 import { classifyResponse } from './classify-response';
 import { isOffline } from './is-offline';

@@ -1,6 +1,6 @@
 import type { BatchResponse, ErrorBody } from '@rapport/protocol';
 import { RapportError } from '../errors';
-import type { TransportResponse } from '../types';
+import type { TransportResponse } from '../transports/transport';
 import { parseRetryAfter } from './backoff';
 
 /** What to do with a batch after the server answered. */

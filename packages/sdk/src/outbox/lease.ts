@@ -1,5 +1,5 @@
+import type { KeyValueStorage } from '../storage/key-value-storage';
 import { hasStringField, readJson } from '../storage/read-json';
-import type { KeyValueStorage } from '../types';
 
 /** A storage-held lock: only its holder sends from the shared queue. */
 export interface Lease {

@@ -1,7 +1,9 @@
 import type { BatchResponse, Message } from '@rapport/protocol';
 import type { Emitter } from '../emitter';
 import { RapportError } from '../errors';
-import type { KeyValueStorage, Transport, WriteReceipt } from '../types';
+import type { KeyValueStorage } from '../storage/key-value-storage';
+import type { Transport } from '../transports/transport';
+import type { WriteReceipt } from '../types';
 import { createBeaconDrain } from './beacon-drain';
 import { isOffline } from './is-offline';
 import { createRetryClock } from './retry-clock';

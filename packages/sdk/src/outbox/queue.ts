@@ -1,6 +1,6 @@
 import type { Message } from '@rapport/protocol';
+import type { KeyValueStorage } from '../storage/key-value-storage';
 import { toJson } from '../to-json';
-import type { KeyValueStorage } from '../types';
 import { jsonByteLength } from './byte-length';
 
 /** What {@link PersistedQueue.append} had to drop to stay within bounds. */

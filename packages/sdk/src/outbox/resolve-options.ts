@@ -1,4 +1,4 @@
-import type { OutboxOptions } from '../types';
+import type { OutboxOptions } from '../client-options';
 
 /** Default outbox bounds and retry timing; see the README's "Outbox" section. */
 export const OUTBOX_DEFAULTS = {

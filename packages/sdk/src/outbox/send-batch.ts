@@ -1,5 +1,5 @@
 import type { Message } from '@rapport/protocol';
-import type { Transport, TransportResponse } from '../types';
+import type { Transport, TransportResponse } from '../transports/transport';
 
 /**
  * Longest the outbox waits for one batch, whatever the transport. It must stay well under

@@ -1,7 +1,7 @@
 import type { BatchResponse, Message } from '@rapport/protocol';
 import type { Emitter } from '../emitter';
 import { RapportError } from '../errors';
-import type { Transport } from '../types';
+import type { Transport } from '../transports/transport';
 import { splitIntoBatches } from './batches';
 import { classifyResponse } from './classify-response';
 import type { RetryClock } from './retry-clock';

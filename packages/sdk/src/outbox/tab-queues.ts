@@ -1,7 +1,7 @@
 import type { Message } from '@rapport/protocol';
 import { createId } from '../create-id';
+import type { KeyValueStorage } from '../storage/key-value-storage';
 import { isListable } from '../storage/listable';
-import type { KeyValueStorage } from '../types';
 import { findOrphans } from './adopt-orphans';
 import { createLease, type Lease } from './lease';
 import { createPersistedQueue, type DropResult, type PersistedQueue } from './queue';

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../types';
+import type { KeyValueStorage } from './key-value-storage';
 
 /** A storage that can also list its keys, as Web Storage (`localStorage`) can. */
 export type ListableStorage = KeyValueStorage & { keys(): string[] };

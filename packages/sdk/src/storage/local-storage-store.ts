@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../types';
+import type { KeyValueStorage } from './key-value-storage';
 import { isWebStorage, type ListableStorage, webStorageKeys } from './listable';
 import { memoryStore } from './memory-store';
 

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../types';
+import type { KeyValueStorage } from './key-value-storage';
 
 /**
  * A {@link KeyValueStorage} kept in memory: nothing survives a reload. The fallback when

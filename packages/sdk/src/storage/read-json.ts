@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../types';
+import type { KeyValueStorage } from './key-value-storage';
 
 /**
  * The JSON stored under `key` when `guard` accepts it; undefined when absent, corrupt or of

@@ -1,6 +1,6 @@
 import { toJson } from '../to-json';
-import type { Transport } from '../types';
 import { DEFAULT_ENDPOINT, joinUrl, readResponse } from './read-response';
+import type { Transport } from './transport';
 
 /** Options for {@link beaconTransport}. */
 export interface BeaconTransportOptions {

@@ -1,6 +1,6 @@
 import { toJson } from '../to-json';
-import type { Transport } from '../types';
 import { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, joinUrl, readResponse } from './read-response';
+import type { Transport } from './transport';
 
 /** Options for {@link fetchTransport}. */
 export interface FetchTransportOptions {

@@ -1,7 +1,7 @@
 import ky, { HTTPError } from 'ky';
 import { toJson } from '../to-json';
-import type { Transport } from '../types';
 import { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, joinUrl, readResponse } from './read-response';
+import type { Transport } from './transport';
 
 /** Options for {@link httpTransport}. */
 export interface HttpTransportOptions {

@@ -1,5 +1,5 @@
 import { toJson } from '../to-json';
-import type { Transport, TransportRequest, TransportResponse } from '../types';
+import type { Transport, TransportRequest, TransportResponse } from './transport';
 
 /** What a {@link memoryTransport} handler returns; `headers` may be left out. */
 export type MemoryTransportResponse = Omit<TransportResponse, 'headers'> & {

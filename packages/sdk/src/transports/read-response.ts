@@ -1,4 +1,4 @@
-import type { TransportResponse } from '../types';
+import type { TransportResponse } from './transport';
 
 /** Where the transports send when no endpoint is given. */
 export const DEFAULT_ENDPOINT = 'http://localhost:8787';
