@@ -148,6 +148,7 @@ function createClientUsing(
     config: reader.config,
     surveys: {
       eligible: reader.eligible,
+      get: reader.survey,
       respond: (surveyId, answer) => write((from) => buildSurveyResponse(from, surveyId, answer)),
       dismiss: (surveyId) =>
         write((from) =>

@@ -22,6 +22,7 @@ import { checkId } from './validate/checks';
 export interface Reader {
   config: RapportClient['config'];
   eligible: RapportClient['surveys']['eligible'];
+  survey: RapportClient['surveys']['get'];
   loyalty: RapportClient['loyalty'];
   inbox: Pick<RapportClient['inbox'], 'get'>;
   /** Forgets the ids kept to retry a redemption safely (the user is forgotten). */
@@ -81,6 +82,11 @@ export function createReader(
       const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
       for (const id of pendingSurveyIds(outbox.pending())) answered.add(id);
       return (body?.surveys ?? []).filter((survey) => !answered.has(survey.id));
+    },
+    async survey(surveyId) {
+      allow();
+      const path = `/v1/surveys/${encodeURIComponent(checkId(surveyId, 'surveyId'))}`;
+      return (await call({ method: 'GET', path })) as EligibleSurvey;
     },
     loyalty: {
       async get() {

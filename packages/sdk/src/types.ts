@@ -117,6 +117,13 @@ export interface RapportClient {
      */
     eligible(): Promise<EligibleSurvey[]>;
     /**
+     * Read one running survey by id, whatever its targeting says: for a site that shows a
+     * survey on demand (the widget's `open('survey', id)`).
+     * @returns The survey; rejects with `not_found` when no running survey has this id.
+     * @example const survey = await client.surveys.get('nps-q4');
+     */
+    get(surveyId: string): Promise<EligibleSurvey>;
+    /**
      * Answer a survey.
      * @param surveyId The `id` of a survey from {@link RapportClient.surveys.eligible}.
      * @param answer `score` 0–10 (NPS) or 1–5 (CSAT), a `comment`, or named `answers`.
