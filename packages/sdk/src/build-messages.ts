@@ -112,8 +112,9 @@ const FIELD_CHECKS: { [T in Message['type']]: (message: Extract<Message, { type:
     checkInteger(rating, 'rating', 1, 5);
     if (context !== undefined) checkContext(context);
   },
-  survey_response({ surveyId, score, comment, answers }) {
+  survey_response({ surveyId, responseId, score, comment, answers }) {
     checkId(surveyId, 'surveyId');
+    if (responseId !== undefined) checkId(responseId, 'responseId');
     checkInteger(score, 'score', 0, 10);
     checkOptionalString(comment, 'comment', MAX_TEXT_LENGTH);
     checkRecord(answers, 'answers');
@@ -224,13 +225,14 @@ export function buildSurveyResponse(
 ): SurveyResponseMessage {
   checkId(surveyId, 'surveyId');
   if (!isPlainObject(answer)) {
-    throw invalidArgument('respond() takes { score?, comment?, answers? }');
+    throw invalidArgument('respond() takes { score?, comment?, answers?, responseId? }');
   }
-  const { score, comment, answers } = answer as SurveyAnswer;
+  const { responseId, score, comment, answers } = answer as SurveyAnswer;
   return checkMessage({
     ...envelope(sender),
     type: 'survey_response',
     surveyId: surveyId as string,
+    responseId,
     score,
     comment,
     answers,

@@ -23,6 +23,13 @@ export interface FeedbackInput {
 
 /** An answer to a survey: the score (0–10 NPS, 1–5 CSAT), a comment, or named answers. */
 export interface SurveyAnswer {
+  /**
+   * Names the response, so an answer can be sent in steps: every `respond()` with the same
+   * `responseId` updates that one response (the newest message wins for the fields it
+   * carries) instead of adding another. Omit it for a one-shot answer.
+   * @example const responseId = crypto.randomUUID();
+   */
+  responseId?: string;
   score?: number;
   comment?: string;
   answers?: Record<string, string | number>;

@@ -82,11 +82,24 @@ export const feedbackMessageSchema = z.object({
   context: feedbackContextSchema.optional(),
 });
 
-/** Score is 0–10 for NPS and 1–5 for CSAT; the server checks it against the survey's type. */
+/**
+ * Score is 0–10 for NPS and 1–5 for CSAT; the server checks it against the survey's type.
+ *
+ * `responseId` (optional, chosen by the client) names the response this message writes, so one
+ * answer can arrive in steps: the widget sends the score when it is picked, then the same
+ * `responseId` with the score and the follow-up comment. The server keeps ONE response per
+ * (project, `responseId`): a later message (by `timestamp`) replaces the fields it carries —
+ * a re-picked score included — and keeps the others; an older one that arrives late only
+ * fills fields still empty; a replayed message (same `id`) changes nothing. Only messages
+ * from the same `anonymousId` for the same `surveyId` update a response. Without
+ * `responseId` a message is a whole response of its own, as before (the message `id` is
+ * the response id).
+ */
 export const surveyResponseMessageSchema = z.object({
   ...baseFields,
   type: z.literal('survey_response'),
   surveyId: idSchema,
+  responseId: idSchema.optional(),
   score: z.number().int().min(0).max(10).optional(),
   comment: z.string().max(MAX_TEXT_LENGTH).optional(),
   answers: z

@@ -14,16 +14,20 @@ import { sql } from 'kysely';
  *   random secrets are compared here with `=`: a timing difference could only reveal the
  *   stored hash, and a hash is useless without the secret it was made from.
  * - `changed_threads`: one UPDATE per thread (a row may be touched only once per statement)
- *   that moves it and, when the customer answered a resolved thread, reopens it.
+ *   that moves it, when the customer answered a resolved thread reopens it, and gives a
+ *   detractor thread its response's updated comment and score.
  * - `stored_replies`: the customer's `reply` messages (batch.ts has checked they own the
  *   thread), skipped when the thread was erased meanwhile instead of failing the batch. Filed
  *   at the time the server received them, like the team's replies: a browser's clock (or a
  *   reply that sat offline) must not slip the answer above a team reply it never saw.
  *
- * - `detractor_threads` / `detractor_tags`: an NPS answer of 0–6 or a CSAT answer of 1–2 opens
- *   a thread (issue 14, item 5) with the answer's id, its comment as the message, the survey
- *   and score, tagged `detractor`; it comes first in the inbox while open (`inbox-list.ts`) and
- *   is in the customer's Messages like their own feedback.
+ * - `detractor_threads` / `detractor_tags`: a response (`stored_responses`, see
+ *   `store/ingest-responses.ts`) scoring NPS 0–6 or CSAT 1–2 opens a thread (issue 14, item 5)
+ *   with the response's id, its comment as the message, the survey and score, tagged
+ *   `detractor`; it comes first in the inbox while open (`inbox-list.ts`) and is in the
+ *   customer's Messages like their own feedback. Opened once per response: when the score
+ *   comes first and the follow-up later (issue 13, item 2), `thread_changes` gives the open
+ *   thread the follow-up's comment and score.
  *
  * `thread_movers` is also what `stored_feedback` files new feedback of a mover under.
  */
@@ -45,12 +49,14 @@ export const ingestThreadCtes = sql`
       INSERT INTO feedback (project_id, id, anonymous_id, user_id, message, status, created_at,
         survey_id, score)
       SELECT r.project_id, r.id, r.anonymous_id, coalesce(r.user_id, m.user_id),
-        coalesce(r.comment, ''), 'new', r.at, r.survey_id, r.score
-      FROM fresh_input r
+        coalesce(r.comment, ''), 'new', r.created_at, r.survey_id, r.score
+      FROM stored_responses r
       JOIN surveys s ON s.project_id = r.project_id AND s.id = r.survey_id
       LEFT JOIN thread_movers m ON m.project_id = r.project_id AND m.anonymous_id = r.anonymous_id
-      WHERE r.type = 'survey_response' AND r.score <= CASE s.type
+      WHERE r.score <= CASE s.type
         WHEN 'nps' THEN ${sql.lit(DETRACTOR_MAX.nps)} WHEN 'csat' THEN ${sql.lit(DETRACTOR_MAX.csat)} END
+      -- A response updated after it opened its thread opens no second one (see thread_changes).
+      ON CONFLICT (project_id, id) DO NOTHING
       RETURNING project_id, id
     ),
     detractor_tags AS (
@@ -58,20 +64,30 @@ export const ingestThreadCtes = sql`
       SELECT project_id, id, ${sql.lit(DETRACTOR_TAG)} FROM detractor_threads
     ),
     thread_changes AS (
-      SELECT project_id, thread_id AS id, NULL::text AS user_id, true AS reopen
+      SELECT project_id, thread_id AS id, NULL::text AS user_id, true AS reopen,
+        NULL::text AS message, NULL::integer AS score
       FROM fresh_input WHERE type = 'reply'
       UNION ALL
-      SELECT f.project_id, f.id, m.user_id, false
+      SELECT f.project_id, f.id, m.user_id, false, NULL, NULL
       FROM thread_movers m
       JOIN feedback f ON f.project_id = m.project_id AND f.anonymous_id = m.anonymous_id
         AND f.user_id IS NULL
+      UNION ALL
+      SELECT r.project_id, r.id, NULL, false, r.comment, r.score
+      FROM stored_responses r
+      JOIN feedback f ON f.project_id = r.project_id AND f.id = r.id
+        AND f.survey_id = r.survey_id AND f.anonymous_id = r.anonymous_id
+      WHERE NOT r.created
     ),
     changed_threads AS (
       UPDATE feedback f SET
         user_id = coalesce(f.user_id, t.user_id),
-        status = CASE WHEN t.reopen AND f.status = 'resolved' THEN 'in_progress' ELSE f.status END
+        status = CASE WHEN t.reopen AND f.status = 'resolved' THEN 'in_progress' ELSE f.status END,
+        message = coalesce(t.message, f.message),
+        score = coalesce(t.score, f.score)
       FROM (
-        SELECT project_id, id, max(user_id) AS user_id, bool_or(reopen) AS reopen
+        SELECT project_id, id, max(user_id) AS user_id, bool_or(reopen) AS reopen,
+          max(message) AS message, max(score) AS score
         FROM thread_changes GROUP BY project_id, id
       ) t
       WHERE f.project_id = t.project_id AND f.id = t.id

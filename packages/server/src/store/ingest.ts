@@ -2,6 +2,7 @@ import type { Message } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
 import { hashDeviceSecret } from '../identity';
 import { ingestWebhookCtes } from '../webhooks/ingest-outbox';
+import { ingestResponseCtes } from './ingest-responses';
 import { ingestThreadCtes } from './ingest-threads';
 import type { Database } from './schema';
 
@@ -23,6 +24,8 @@ export interface IngestRow {
   email?: string;
   rating?: number;
   survey_id?: string;
+  /** The response a `survey_response` writes: its `responseId`, else the message id. */
+  response_id?: string;
   score?: number;
   comment?: string;
   /** A user id the message claimed without a valid `userHash`: never a link, only a trait. */
@@ -65,6 +68,7 @@ function payloadOf(message: StorableMessage): Partial<IngestRow> {
     case 'survey_response':
       return {
         survey_id: message.surveyId,
+        response_id: message.responseId,
         score: message.score,
         comment: message.comment,
         data: message.answers,
@@ -114,7 +118,8 @@ export function messageKey(projectId: string, id: string): string {
 /**
  * Stores valid messages — unique by (project, id) — in ONE statement: the processed-id insert
  * decides which are new (`ON CONFLICT DO NOTHING`), and data-modifying CTEs write only those
- * into events, feedback, survey responses and customer replies, move a signed-in browser's
+ * into events, feedback, survey responses (upserted by response id, see
+ * `store/ingest-responses.ts`) and customer replies, move a signed-in browser's
  * threads (see `store/ingest-threads.ts`), queue webhook deliveries (see
  * `webhooks/ingest-outbox.ts`), then upsert the customers. One statement is
  * atomic without an explicit transaction and costs one round trip and one commit, which is
@@ -138,8 +143,8 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
       SELECT * FROM jsonb_to_recordset(CAST(${JSON.stringify(rows)} AS jsonb)) AS m(
         project_id text, id text, type text, anonymous_id text, user_id text, at timestamptz,
         received_at timestamptz, name text, data jsonb, message text, category text,
-        email text, rating integer, survey_id text, score integer, comment text,
-        claimed_user_id text, thread_id text, device_secret_hash text
+        email text, rating integer, survey_id text, response_id text, score integer,
+        comment text, claimed_user_id text, thread_id text, device_secret_hash text
       )
     ),
     fresh AS (
@@ -164,7 +169,7 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
         at AS identified_at, device_secret_hash
       FROM fresh_input WHERE type = 'identify' AND user_id IS NOT NULL
       ORDER BY project_id, anonymous_id, at DESC, id DESC
-    ),${ingestThreadCtes}
+    ),${ingestResponseCtes}${ingestThreadCtes}
     stored_feedback AS (
       INSERT INTO feedback (project_id, id, anonymous_id, user_id, message, category, email,
         rating, context, status, created_at)
@@ -174,12 +179,7 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
       LEFT JOIN thread_movers m ON m.project_id = f.project_id AND m.anonymous_id = f.anonymous_id
       WHERE f.type = 'feedback'
     ),
-    stored_responses AS (
-      INSERT INTO survey_responses (project_id, id, survey_id, anonymous_id, user_id, score,
-        comment, answers, created_at)
-      SELECT project_id, id, survey_id, anonymous_id, user_id, score, comment, data, at
-      FROM fresh_input WHERE type = 'survey_response'
-    ),${ingestWebhookCtes}
+${ingestWebhookCtes}
     seen AS (
       SELECT project_id, anonymous_id, min(at) AS first_seen_at, max(at) AS last_seen_at
       FROM fresh_input GROUP BY project_id, anonymous_id

@@ -125,6 +125,8 @@ export interface SurveyResponsesTable {
   comment: string | null;
   answers: Json<Record<string, unknown> | null>;
   created_at: Timestamp;
+  /** Message time of the newest message merged into the response (0013); NULL before 0013. */
+  updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** A loyalty member: the row every balance change locks. */

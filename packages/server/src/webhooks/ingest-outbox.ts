@@ -15,12 +15,14 @@ function isoText(column: string) {
 /** `survey.responded` and `nps.detractor` carry the same data. */
 const responseData = sql`jsonb_build_object('projectId', h.project_id, 'id', h.id,
   'surveyId', h.survey_id, 'anonymousId', h.anonymous_id, 'userId', h.user_id,
-  'score', h.score, 'comment', h.comment, 'createdAt', ${isoText('h.at')})`;
+  'score', h.score, 'comment', h.comment, 'createdAt', ${isoText('h.created_at')})`;
 
 /**
  * Common table expressions for the ingest statement (`store/ingest.ts`): they read its
- * `fresh_input` (the messages that were new) and queue `feedback.created`,
- * `survey.responded` and `nps.detractor` for the endpoints that subscribed, and for a
+ * `fresh_input` (the messages that were new) and `stored_responses`
+ * (`store/ingest-responses.ts`) and queue `feedback.created`, `survey.responded` (for a new
+ * response, and again with the same `id` when a follow-up updates it) and `nps.detractor`
+ * (once per response) for the endpoints that subscribed, and for a
  * customer's `reply` the same `feedback.replied` a team reply queues (`author: 'customer'`),
  * plus `feedback.status_changed` when it reopens a resolved thread (`store/ingest-threads.ts`) — in the very
  * statement that stores the feedback and answers, so an event exists exactly when its change
@@ -30,8 +32,13 @@ const responseData = sql`jsonb_build_object('projectId', h.project_id, 'id', h.i
 export const ingestWebhookCtes = sql`
     hooked_input AS (
       SELECT * FROM fresh_input
-      WHERE type IN ('feedback', 'survey_response', 'reply')
+      WHERE type IN ('feedback', 'reply')
         AND project_id IN (SELECT project_id FROM webhook_endpoints WHERE enabled)
+    ),
+    hooked_responses AS (
+      SELECT r.*, i.received_at FROM stored_responses r
+      JOIN response_input i ON i.project_id = r.project_id AND i.id = r.id
+      WHERE r.project_id IN (SELECT project_id FROM webhook_endpoints WHERE enabled)
     ),
     webhook_events AS (
       SELECT h.project_id, h.received_at, 'feedback.created' AS type,
@@ -41,12 +48,14 @@ export const ingestWebhookCtes = sql`
       FROM hooked_input h WHERE h.type = 'feedback'
       UNION ALL
       SELECT h.project_id, h.received_at, 'survey.responded', ${responseData}
-      FROM hooked_input h WHERE h.type = 'survey_response'
+      FROM hooked_responses h
       UNION ALL
+      -- Once per response: when it first scores 0–6, which is when its detractor thread opens.
       SELECT h.project_id, h.received_at, 'nps.detractor', ${responseData}
-      FROM hooked_input h
+      FROM hooked_responses h
+      JOIN detractor_threads d ON d.project_id = h.project_id AND d.id = h.id
       JOIN surveys s ON s.project_id = h.project_id AND s.id = h.survey_id AND s.type = 'nps'
-      WHERE h.type = 'survey_response' AND h.score <= ${sql.lit(DETRACTOR_MAX)}
+      WHERE h.score <= ${sql.lit(DETRACTOR_MAX)}
       UNION ALL
       -- The thread as it was before this statement: only replies that are stored (the thread
       -- exists), and a reopening only for a thread that was resolved.
