@@ -18,10 +18,6 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { userHashOf } from '../src/identity';
-import { createPostgresStore, migrate } from '../src/store/index';
-import { earnPoints } from '../src/store/loyalty-ledger';
-import { createReward } from '../src/store/loyalty-program';
-import { upsertProject } from '../src/store/projects';
 import {
   type Instance,
   killAllInstances,
@@ -36,15 +32,7 @@ import { reconcileMessages, reconcileRedeems } from './scale-out/reconcile';
 import { formatScaleOutMarkdown, type ScaleOutResult } from './scale-out/report';
 import { createRoundRobinProxy, type RoundRobinProxy } from './scale-out/round-robin-proxy';
 import { createFleet, type Fleet } from './scale-out/sdk-fleet';
-
-const PROJECT = { id: 'proj_scale', key: 'pk_scale', secret: 'is_scale' };
-const MEMBER = { userId: 'racer', balance: 5_000, rewardId: 'reward-scale', cost: 100 };
-/**
- * The per-IP limit (requests a minute) the instances run with: half the default, so a probe
- * can show a shared counter (exactly this many 200s) apart from per-instance ones (up to twice
- * as many) in a few seconds, and still twice what one SDK client sends at this rate.
- */
-const IP_LIMIT = 300;
+import { IP_LIMIT, instanceEnv, MEMBER, PROJECT, seed } from './scale-out/setup';
 
 /** Options for {@link runScaleOutBench}. */
 export interface ScaleOutOptions {
@@ -59,55 +47,6 @@ export interface ScaleOutOptions {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function seed(connectionString: string, schema: string) {
-  const store = createPostgresStore({ connectionString, schema });
-  try {
-    await migrate(store);
-    await upsertProject(store.db, {
-      id: PROJECT.id,
-      name: 'Scale-out bench',
-      publishableKey: PROJECT.key,
-      secretKey: 'sk_scale',
-      identitySecret: PROJECT.secret,
-      allowedOrigins: [],
-    });
-    const now = new Date();
-    const { userId, balance, rewardId, cost } = MEMBER;
-    await earnPoints(
-      store.db,
-      PROJECT.id,
-      { id: 'seed', userId, points: balance, reason: 'Seed' },
-      now,
-    );
-    await createReward(
-      store.db,
-      PROJECT.id,
-      { id: rewardId, name: 'Mug', cost, active: true },
-      now,
-    );
-  } finally {
-    await store.close();
-  }
-}
-
-function instanceEnv(connectionString: string, schema: string, redisPort: number) {
-  const url = new URL(connectionString);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    PATH: process.env.PATH,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: url.toString(),
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-    RAPPORT_REDIS_PREFIX: schema,
-    RAPPORT_DEMO: '0',
-    RAPPORT_TRUST_PROXY: 'loopback',
-    RAPPORT_PRUNE_INTERVAL_MINUTES: '0',
-    RAPPORT_RATE_LIMIT_IP: String(IP_LIMIT),
-    RAPPORT_WIDGET_PATH: '/nonexistent/rapport.js',
-  };
-}
 
 /** Writes `ratePerSecond` messages a second, spread evenly, until stopped. */
 function steadyStream(fleet: Fleet, ratePerSecond: number) {
