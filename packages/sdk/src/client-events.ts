@@ -15,6 +15,11 @@ export interface ClientEvents {
   /** The user was forgotten: by `reset()`, or by `optOut()`, which also clears the outbox. */
   reset: Record<string, never>;
   consent: { state: ConsentState };
+  /**
+   * How many of the team's replies the customer has not read, each time the client learns it:
+   * from `inbox.unread()` or `inbox.read()` (the widget's launcher shows it as a badge).
+   */
+  unread: { count: number };
   online: Record<string, never>;
   offline: Record<string, never>;
   // Events emitted by the widget through the same client, so a page has one place to listen

@@ -89,6 +89,12 @@ function createClientUsing(
     ...resolveOutboxOptions(options?.outbox),
   });
   const reader = createReader(transport, headers, lifecycle, identity, outbox);
+  /** Tells the listeners (the launcher's badge) each unread count the server answers. */
+  const told = async (answer: Promise<number>) => {
+    const count = await answer;
+    emitter.emit('unread', { count });
+    return count;
+  };
 
   const write = async (build: (from: Sender) => Message): Promise<WriteReceipt> => {
     allow();
@@ -158,6 +164,8 @@ function createClientUsing(
     loyalty: reader.loyalty,
     inbox: {
       get: reader.inbox.get,
+      unread: () => told(reader.inbox.unread()),
+      read: (through) => told(reader.inbox.read(through)),
       reply: (threadId, body) => write((from) => buildReply(from, threadId, body)),
     },
     on: emitter.on,

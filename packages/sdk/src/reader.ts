@@ -5,6 +5,7 @@ import {
   type LoyaltyView,
   MAX_URL_LENGTH,
   type RedeemResponse,
+  type UnreadResponse,
   type WidgetConfig,
 } from '@rapport/protocol';
 import { RapportError } from './errors';
@@ -16,6 +17,7 @@ import { request, withQuery } from './reads';
 import { createRedeemer } from './redeem';
 import type { Transport } from './transports/transport';
 import type { RapportClient } from './types';
+import { createUnreadCount } from './unread-count';
 import { checkId } from './validate/checks';
 
 /** The client's reads, and the redeem call that goes straight to the server like them. */
@@ -24,7 +26,7 @@ export interface Reader {
   eligible: RapportClient['surveys']['eligible'];
   survey: RapportClient['surveys']['get'];
   loyalty: RapportClient['loyalty'];
-  inbox: Pick<RapportClient['inbox'], 'get'>;
+  inbox: Pick<RapportClient['inbox'], 'get' | 'unread' | 'read'>;
   /** Forgets the ids kept to retry a redemption safely (the user is forgotten). */
   forget(): void;
 }
@@ -56,6 +58,18 @@ export function createReader(
     }
     return { userId, userHash };
   };
+  /**
+   * Whose threads the inbox reads: a verified user's, or this browser's, proven by the device
+   * secret in a header (never the query string, which access logs keep).
+   */
+  const owner = () => {
+    allow();
+    const { anonymousId, deviceSecret, userId, userHash } = identity.current();
+    return userId !== undefined && userHash !== undefined
+      ? { query: { userId, userHash } }
+      : { query: { anonymousId }, proof: { [DEVICE_SECRET_HEADER]: deviceSecret } };
+  };
+  const unreadCount = createUnreadCount(transport);
   const redeemer = createRedeemer(
     (body) => call({ method: 'POST', path: '/v1/loyalty/redeem', body }) as Promise<RedeemResponse>,
   );
@@ -100,14 +114,23 @@ export function createReader(
     },
     inbox: {
       async get() {
-        allow();
-        const { anonymousId, deviceSecret, userId, userHash } = identity.current();
-        // A verified user reads their threads; anyone else reads this browser's, proven by the
-        // device secret in a header (never the query string, which access logs keep).
-        const proven = userId !== undefined && userHash !== undefined;
-        const path = withQuery('/v1/inbox', proven ? { userId, userHash } : { anonymousId });
-        const proof = proven ? undefined : { [DEVICE_SECRET_HEADER]: deviceSecret };
-        return (await call({ method: 'GET', path }, proof)) as InboxResponse;
+        const { query, proof } = owner();
+        return (await call(
+          { method: 'GET', path: withQuery('/v1/inbox', query) },
+          proof,
+        )) as InboxResponse;
+      },
+      unread() {
+        const { query, proof } = owner();
+        const path = withQuery('/v1/inbox/unread', query);
+        return unreadCount({ method: 'GET', path, headers: { ...headers(), ...proof } });
+      },
+      async read(through) {
+        const { query, proof } = owner();
+        const body = { ...query, through };
+        return (
+          (await call({ method: 'POST', path: '/v1/inbox/read', body }, proof)) as UnreadResponse
+        ).unread;
       },
     },
     forget: redeemer.forget,

@@ -1,6 +1,6 @@
 import { RapportError } from './errors';
 import { errorFromResponse, isAcknowledgement } from './outbox/classify-response';
-import type { Transport, TransportRequest } from './transports/transport';
+import type { Transport, TransportRequest, TransportResponse } from './transports/transport';
 
 /**
  * Sends a read (or the redeem call) straight through the transport: no outbox, because the
@@ -8,12 +8,20 @@ import type { Transport, TransportRequest } from './transports/transport';
  * (`network` when the server could not be reached, the server's own code otherwise).
  */
 export async function request(transport: Transport, req: TransportRequest): Promise<unknown> {
-  let response: Awaited<ReturnType<Transport['send']>>;
+  return answerOf(await reach(transport, req));
+}
+
+/** The transport's response; a {@link RapportError} `network` when the server was not reached. */
+export async function reach(transport: Transport, req: TransportRequest) {
   try {
-    response = await transport.send(req);
+    return await transport.send(req);
   } catch (cause) {
     throw new RapportError('network', 'Could not reach the Rapport server', { cause });
   }
+}
+
+/** The 2xx JSON body of a response; a {@link RapportError} for anything else. */
+export function answerOf(response: TransportResponse): unknown {
   if (response.status >= 200 && response.status < 300) {
     if (isAcknowledgement(response.body)) return response.body;
     // A captive portal or proxy page, not Rapport. No status on the error: whether the request

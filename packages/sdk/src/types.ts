@@ -174,6 +174,22 @@ export interface RapportClient {
      */
     get(): Promise<InboxResponse>;
     /**
+     * How many of the team's replies the customer has not read yet, under the same proof as
+     * {@link RapportClient.inbox.get}. A conditional request: while the count is unchanged the
+     * server answers `304` with no body. Emits `unread`.
+     * @returns The count; rejects like {@link RapportClient.inbox.get}.
+     * @example client.on('unread', ({ count }) => badge.textContent = String(count)); await client.inbox.unread();
+     */
+    unread(): Promise<number>;
+    /**
+     * Mark the customer's replies read up to `through`: the `createdAt` of the newest reply
+     * shown to them, so one written since stays unread. Emits `unread` with the new count.
+     * @param through An ISO 8601 timestamp, e.g. a reply's `createdAt`.
+     * @returns The count left unread; rejects like {@link RapportClient.inbox.get}.
+     * @example await client.inbox.read(thread.replies.at(-1).createdAt);
+     */
+    read(through: string): Promise<number>;
+    /**
      * Answer one of the customer's threads. Goes through the outbox like `feedback()`: kept
      * offline, delivered exactly once. The server accepts it only from the thread's owner
      * (the verified user, or this browser's device secret) and marks the thread as waiting on
