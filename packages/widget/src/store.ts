@@ -96,6 +96,8 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
   const surveyScore = signal<number | undefined>(undefined);
   const surveyComment = signal('');
   const surveyStep = signal<'question' | 'sending' | 'thanks' | 'error'>('question');
+  /** The id the answer on screen is sent under: its score when picked, then its follow-up. */
+  const surveyResponseId = signal('');
 
   return {
     client,
@@ -145,6 +147,7 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
     surveyScore,
     surveyComment,
     surveyStep,
+    surveyResponseId,
     /** Surveys answered or dismissed on this page: never shown again here. */
     surveysDone: new Set<string>(),
     /** Surveys already announced with `survey:shown`. */

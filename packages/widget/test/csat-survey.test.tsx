@@ -23,7 +23,11 @@ test('CSAT offers 1–5 with spoken labels and sends the chosen score', async ()
   fireEvent.click(w.screen.getByRole('radio', { name: '4, Satisfied' }));
   fireEvent.click(w.screen.getByRole('button', { name: 'Send answer' }));
   await w.screen.findByText('Thank you for your answer!');
-  expect(server.state.messages.filter((m) => m.type === 'survey_response')).toEqual([
+  // Sent when picked, then again on Send: two steps of one response.
+  const sent = server.state.messages.filter((m) => m.type === 'survey_response');
+  expect(sent).toEqual([
+    expect.objectContaining({ surveyId: 'csat-checkout', score: 4 }),
     expect.objectContaining({ surveyId: 'csat-checkout', score: 4 }),
   ]);
+  expect(sent[1]?.responseId).toBe(sent[0]?.responseId);
 });

@@ -27,9 +27,12 @@ test('an answered survey is sent, emits shown and answered, and is not shown aga
   expect(await axeViolations(w.widget.host!)).toEqual([]);
   expect(events).toContain('survey:answered {"surveyId":"nps-q4","score":9}');
   const responses = server.state.messages.filter((m) => m.type === 'survey_response');
+  // The score when picked, then the follow-up: two steps of one response.
   expect(responses).toEqual([
+    expect.objectContaining({ surveyId: 'nps-q4', score: 9 }),
     expect.objectContaining({ surveyId: 'nps-q4', score: 9, comment: 'The app' }),
   ]);
+  expect(responses[1]?.responseId).toBe(responses[0]?.responseId);
 
   fireEvent.click(w.screen.getByRole('button', { name: 'Dismiss survey' }));
   await waitFor(() => expect(w.screen.queryByRole('radiogroup')).toBeNull());

@@ -11,11 +11,11 @@ afterEach(() => w?.cleanup());
 
 test('a refused answer shows an error, keeps score and comment, and can be sent again', async () => {
   w = await renderWidget({}, { server: createFakeServer({ surveys: [NPS] }) });
-  const respond = vi
-    .spyOn(w.client.surveys, 'respond')
-    .mockRejectedValueOnce(new RapportError('invalid_argument', 'comment is too long'));
+  const respond = vi.spyOn(w.client.surveys, 'respond');
   await w.screen.findByRole('radiogroup');
+  // The pick is sent at once and goes through; the Send after it is refused.
   fireEvent.click(w.screen.getByRole('radio', { name: '4' }));
+  respond.mockRejectedValueOnce(new RapportError('invalid_argument', 'comment is too long'));
   fireEvent.input(w.screen.getByLabelText('Sorry to hear it. What went wrong?'), {
     target: { value: 'Late delivery' },
   });
@@ -31,6 +31,10 @@ test('a refused answer shows an error, keeps score and comment, and can be sent 
 
   fireEvent.click(w.screen.getByRole('button', { name: 'Send answer' }));
   await w.screen.findByText('Thank you for your answer!');
-  expect(respond).toHaveBeenCalledTimes(2);
-  expect(respond).toHaveBeenLastCalledWith('nps-q4', { score: 4, comment: 'Late delivery' });
+  expect(respond).toHaveBeenCalledTimes(3);
+  expect(respond).toHaveBeenLastCalledWith('nps-q4', {
+    responseId: expect.any(String),
+    score: 4,
+    comment: 'Late delivery',
+  });
 });

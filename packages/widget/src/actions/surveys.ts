@@ -18,6 +18,7 @@ export function createSurveyScheduler(store: Store) {
     store.surveyScore.value = undefined;
     store.surveyComment.value = '';
     store.surveyStep.value = 'question';
+    store.surveyResponseId.value = newResponseId();
     // The card emits survey:shown when it is actually on screen (not behind the dialog).
     store.survey.value = survey;
   }
@@ -56,15 +57,49 @@ export function markSurveyShown(store: Store, surveyId: string): void {
   store.client.emit('survey:shown', { surveyId });
 }
 
-/** Send the chosen score (and comment) for the survey on screen. */
+/**
+ * 128 random bits as hex: the id of one answer on screen. Its score and its follow-up are
+ * sent under it, and the server keeps one response per id (protocol
+ * `surveyResponseMessageSchema`). `getRandomValues` works on plain-http pages too.
+ */
+function newResponseId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The visitor picked a score: show it, and send it at once through the outbox, so closing the
+ * card without pressing "Send answer" loses nothing (issue 13, item 2). The answer then
+ * counts as given: closing the card is no longer a dismissal. A failure here is reported
+ * but not shown; "Send answer" sends the score again with the comment.
+ */
+export function pickSurveyScore(store: Store, score: number): void {
+  const survey = store.survey.value;
+  if (!survey || store.surveyScore.value === score) return;
+  store.surveyScore.value = score;
+  store.surveysDone.add(survey.id);
+  store.client.surveys
+    .respond(survey.id, { responseId: store.surveyResponseId.value, score })
+    .catch((error: unknown) => reportError(store.client, error));
+}
+
+/**
+ * Send the chosen score and the comment for the survey on screen: the same response the pick
+ * started (same `responseId`), updated rather than answered twice.
+ */
 export async function answerSurvey(store: Store): Promise<void> {
   const survey = store.survey.value;
   const score = store.surveyScore.value;
   if (!survey || score === undefined || store.surveyStep.value === 'sending') return;
   store.surveyStep.value = 'sending';
   const comment = store.surveyComment.value.trim();
+  const responseId = store.surveyResponseId.value;
   try {
-    await store.client.surveys.respond(survey.id, { score, ...(comment ? { comment } : {}) });
+    await store.client.surveys.respond(survey.id, {
+      responseId,
+      score,
+      ...(comment ? { comment } : {}),
+    });
     store.surveysDone.add(survey.id);
     store.surveyStep.value = 'thanks';
     store.client.emit('survey:answered', { surveyId: survey.id, score });

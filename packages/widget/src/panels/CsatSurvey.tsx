@@ -1,4 +1,5 @@
 import type { EligibleSurvey } from '@rapport/protocol';
+import { pickSurveyScore } from '../actions/surveys';
 import { ScoreScale } from '../components/ScoreScale';
 import { SurveyFollowUp } from '../components/SurveyFollowUp';
 import { useStore } from '../components/store-context';
@@ -25,9 +26,7 @@ export function CsatSurvey({ survey }: { survey: EligibleSurvey }) {
       <ScoreScale
         scores={[1, 2, 3, 4, 5]}
         selected={score}
-        onSelect={(value) => {
-          store.surveyScore.value = value;
-        }}
+        onSelect={(value) => pickSurveyScore(store, value)}
         labelledBy="rapport-survey-question"
         labelOf={(value) => `${value}, ${t[LABELS[value - 1] ?? 'csatNeutral']}`}
         ends={[t.csatVeryUnsatisfied, t.csatVerySatisfied]}

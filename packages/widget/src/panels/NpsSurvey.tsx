@@ -1,4 +1,5 @@
 import type { EligibleSurvey } from '@rapport/protocol';
+import { pickSurveyScore } from '../actions/surveys';
 import { ScoreScale } from '../components/ScoreScale';
 import { SurveyFollowUp } from '../components/SurveyFollowUp';
 import { useStore } from '../components/store-context';
@@ -21,9 +22,7 @@ export function NpsSurvey({ survey }: { survey: EligibleSurvey }) {
       <ScoreScale
         scores={SCORES}
         selected={score}
-        onSelect={(value) => {
-          store.surveyScore.value = value;
-        }}
+        onSelect={(value) => pickSurveyScore(store, value)}
         labelledBy="rapport-survey-question"
         labelOf={(value) =>
           value === 0
