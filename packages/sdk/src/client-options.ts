@@ -11,7 +11,7 @@ export interface ClientOptions {
   key: string;
   /** Base URL of the Rapport server. @default 'http://localhost:8787' */
   endpoint?: string;
-  /** How requests travel. @default httpTransport({ endpoint, key }) */
+  /** How requests travel. @default fetchTransport({ endpoint }) */
   transport?: Transport;
   /** Where the outbox and identity persist. @default localStorage, falling back to memory */
   storage?: KeyValueStorage;

@@ -5,7 +5,11 @@ import { useBatchServer } from './helpers/setup';
 
 const fake = useBatchServer();
 
-function recordingStorage(): KeyValueStorage & { keys(): string[] } {
+/**
+ * Records the keys written. It names its listing `storedKeys`, not `keys`: a storage with
+ * `keys()` opts into per-tab outbox queues, and these tests read the one shared queue.
+ */
+function recordingStorage(): KeyValueStorage & { storedKeys(): string[] } {
   const inner = memoryStore();
   const keys = new Set<string>();
   return {
@@ -18,7 +22,7 @@ function recordingStorage(): KeyValueStorage & { keys(): string[] } {
       keys.delete(key);
       inner.removeItem(key);
     },
-    keys: () => [...keys],
+    storedKeys: () => [...keys],
   };
 }
 
@@ -33,7 +37,7 @@ test('with consent pending nothing is stored or sent; optIn() starts sending', a
   await client.flush();
 
   expect(isRapportError(refused) && refused.code).toBe('consent_required');
-  expect(storage.keys()).toEqual([]);
+  expect(storage.storedKeys()).toEqual([]);
   expect(fake.requests).toHaveLength(0);
 
   client.optIn();

@@ -1,7 +1,7 @@
 import type { KeyValueStorage } from './key-value-storage';
 
 /** A storage that can also list its keys, as Web Storage (`localStorage`) can. */
-export type ListableStorage = KeyValueStorage & { keys(): string[] };
+export type ListableStorage = KeyValueStorage & Required<Pick<KeyValueStorage, 'keys'>>;
 
 /** True when `storage` can list its keys. */
 export function isListable(storage: KeyValueStorage): storage is ListableStorage {

@@ -1,5 +1,5 @@
 import type { KeyValueStorage } from './key-value-storage';
-import { isWebStorage, type ListableStorage, webStorageKeys } from './listable';
+import { isListable, isWebStorage, type ListableStorage, webStorageKeys } from './listable';
 import { memoryStore } from './memory-store';
 
 /**
@@ -29,9 +29,9 @@ function readLocalStorage(): KeyValueStorage | undefined {
 
 /**
  * Wraps `primary` so it never throws: a key whose write failed lives in a memory overlay
- * until a later write to `primary` succeeds again. When `primary` is a Web Storage object
- * (`localStorage`, `sessionStorage`) the result can also list its keys, which lets each tab
- * keep its own outbox key (see the outbox).
+ * until a later write to `primary` succeeds again. When `primary` can list its keys (its own
+ * `keys()`, or a Web Storage object such as `localStorage`), so can the result, which lets each
+ * tab keep its own outbox key (see the outbox).
  */
 export function resilientStore(
   primary: KeyValueStorage | undefined,
@@ -75,17 +75,25 @@ export function resilientStore(
       }
     },
   };
-  if (!isWebStorage(primary)) return store;
+  const list = primaryKeys(primary);
+  if (!list) return store;
   return {
     ...store,
     keys() {
       let listed: string[] = [];
       try {
-        listed = webStorageKeys(primary) ?? [];
+        listed = list();
       } catch {
         // Unreadable storage lists nothing; the overlay still does.
       }
       return [...new Set([...listed, ...overlaid])];
     },
   };
+}
+
+/** How `primary` lists its keys: its own `keys()`, else Web Storage's; none for other stores. */
+function primaryKeys(primary: KeyValueStorage | undefined): (() => string[]) | undefined {
+  if (primary && isListable(primary)) return () => primary.keys();
+  if (isWebStorage(primary)) return () => webStorageKeys(primary) ?? [];
+  return undefined;
 }
