@@ -34,6 +34,8 @@ interface FakeServerState {
   running: EligibleSurvey[];
   loyalty: LoyaltyView;
   inbox: InboxResponse;
+  /** The customer read the team's replies up to this time (`POST /v1/inbox/read`). */
+  readThrough: string;
   /** Every message the server accepted, in order (duplicates by id stored once). */
   messages: Message[];
   /** Redeem requests that charged points (a repeated id charges nothing). */
@@ -71,6 +73,7 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
     running: [],
     loyalty: structuredClone(GOLD_VIEW),
     inbox: { threads: [] },
+    readThrough: '',
     messages: [],
     charges: [],
     offline: false,
@@ -110,6 +113,11 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
         return personal() || request.headers?.['x-rapport-device-secret']
           ? ok(state.inbox)
           : fail(401, 'unauthorized', 'userHash or device secret required');
+      case 'GET /v1/inbox/unread':
+        return ok({ unread: unreadOf(state) });
+      case 'POST /v1/inbox/read':
+        state.readThrough = String(body.through);
+        return ok({ unread: unreadOf(state) });
       case 'POST /v1/loyalty/redeem':
         await state.gate;
         return redeem(body);
@@ -185,3 +193,10 @@ export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
 }
 
 export type FakeServer = ReturnType<typeof createFakeServer>;
+
+/** The team's replies in the inbox written after the customer's read mark. */
+function unreadOf(state: FakeServerState): number {
+  const replies = state.inbox.threads.flatMap((thread) => thread.replies);
+  return replies.filter((reply) => reply.author === 'team' && reply.createdAt > state.readThrough)
+    .length;
+}
