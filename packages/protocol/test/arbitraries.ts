@@ -100,6 +100,7 @@ const surveyResponse = fc.record(
     ...base,
     type: fc.constant('survey_response' as const),
     surveyId: id,
+    responseId: id,
     score: fc.integer({ min: 0, max: 10 }),
     comment: fc.string({ maxLength: 300 }),
     answers: fc.dictionary(key, fc.oneof(fc.string({ maxLength: 50 }), fc.integer()), {
