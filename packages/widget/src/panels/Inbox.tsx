@@ -1,10 +1,8 @@
 import type { FeedbackStatus } from '@rapport/protocol';
-import { useEffect } from 'preact/hooks';
 import { loadInbox } from '../actions/inbox';
-import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
 import { ReplyForm } from '../components/ReplyForm';
 import { useStore } from '../components/store-context';
+import { useLoaded } from '../components/use-loaded';
 import { format, type TextKey } from '../i18n';
 import { dateFormatter } from '../i18n/format-date';
 
@@ -22,18 +20,10 @@ const STATUS: Record<FeedbackStatus, TextKey> = {
 export function Inbox() {
   const store = useStore();
   const t = store.texts.value;
-  const remote = store.inbox.value;
+  const inbox = useLoaded(store.inbox.value, () => loadInbox(store), t.inboxError);
 
-  // Loads on first show, and again after identify or reset put the state back to idle.
-  const idle = remote.state === 'idle';
-  useEffect(() => {
-    if (idle) void loadInbox(store);
-  }, [idle, store]);
-
-  if (remote.state === 'error')
-    return <LoadError message={t.inboxError} onRetry={() => loadInbox(store)} />;
-  if (remote.state !== 'ready') return <Loading />;
-  const threads = remote.data.threads;
+  if (!inbox.ready) return inbox.screen;
+  const threads = inbox.data.threads;
   if (threads.length === 0)
     return (
       <div class="empty">

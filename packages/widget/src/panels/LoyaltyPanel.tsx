@@ -1,13 +1,12 @@
 import { useEffect } from 'preact/hooks';
 import { loadLoyalty, refreshQuietly } from '../actions/loyalty';
 import { GuestView } from '../components/GuestView';
-import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
 import { LoyaltyActivity } from '../components/LoyaltyActivity';
 import { ReferralLink } from '../components/ReferralLink';
 import { RewardList } from '../components/RewardList';
 import { useStore } from '../components/store-context';
 import { TierSummary } from '../components/TierSummary';
+import { useLoaded } from '../components/use-loaded';
 import { formatNumber } from '../i18n';
 
 /**
@@ -18,23 +17,15 @@ export function LoyaltyPanel() {
   const store = useStore();
   const t = store.texts.value;
   const guest = store.isGuest.value;
-  const remote = store.loyalty.value;
-
-  // Loads on first show, and again after identify or reset put the state back to idle.
-  const idle = remote.state === 'idle';
-  useEffect(() => {
-    if (!guest && idle) void loadLoyalty(store);
-  }, [guest, idle, store]);
+  const loyalty = useLoaded(store.loyalty.value, () => loadLoyalty(store), t.loyaltyError, !guest);
   // Opened again with an account on screen: show it at once and read it again behind it.
   useEffect(() => {
     if (!guest && store.loyalty.peek().state === 'ready') void refreshQuietly(store);
   }, []);
 
   if (guest) return <GuestView title={t.guestTitle} body={t.guestBody} />;
-  if (remote.state === 'error')
-    return <LoadError message={t.loyaltyError} onRetry={() => loadLoyalty(store)} />;
-  if (remote.state !== 'ready') return <Loading />;
-  const view = remote.data;
+  if (!loyalty.ready) return loyalty.screen;
+  const view = loyalty.data;
   return (
     <div class="stack">
       <TierSummary view={view} />
