@@ -79,8 +79,8 @@ test('with data-consent="pending" nothing is stored and no request leaves until 
 
   rapport('optIn');
   await settle();
-  // The widget now reads its config and the due surveys; the identity is stored.
-  expect(requests).toEqual(['GET /v1/config', 'GET /v1/surveys/eligible']);
+  // The widget now reads its config, the due surveys and the unread count; the identity is stored.
+  expect(requests).toEqual(['GET /v1/config', 'GET /v1/surveys/eligible', 'GET /v1/inbox/unread']);
   expect(rapportKeys()).toEqual(expect.arrayContaining(['rapport:pk_gdpr:identity']));
 
   rapport('track', 'Consented');

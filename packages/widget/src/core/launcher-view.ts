@@ -15,6 +15,10 @@ export interface LauncherState {
   busyText: string;
   /** Why the UI could not load, shown where the dialog would open; undefined when it can. */
   failure: string | undefined;
+  /** The team's replies not read yet: drawn as a badge when above 0. */
+  unread: number;
+  /** `unread` in words ("2 unread replies"): added to the button's name and said politely. */
+  unreadText: string;
 }
 
 /** The launcher, drawn with plain DOM so that it costs no UI framework on first load. */
@@ -26,7 +30,8 @@ export interface LauncherView {
 /**
  * Draws the round launcher button into `root` (the same markup the Preact launcher had:
  * `aria-haspopup="dialog"`, `aria-expanded`, an icon hidden from assistive technology),
- * a polite status line for the loading state and an alert for a load failure.
+ * a polite status line for the loading state, another for the unread replies (also drawn as a
+ * badge on the button) and an alert for a load failure.
  */
 export function drawLauncher(root: HTMLElement): LauncherView {
   const button = document.createElement('button');
@@ -45,7 +50,11 @@ export function drawLauncher(root: HTMLElement): LauncherView {
   }
   const path = document.createElementNS(SVG, 'path');
   svg.append(path);
-  button.append(svg);
+  // The number is drawn only; the button's name and a polite live region say it in words.
+  const badge = document.createElement('span');
+  badge.className = 'unread';
+  badge.setAttribute('aria-hidden', 'true');
+  button.append(svg, badge);
 
   const status = document.createElement('p');
   status.className = 'sr-only';
@@ -55,12 +64,19 @@ export function drawLauncher(root: HTMLElement): LauncherView {
   alert.className = 'load-error';
   alert.id = 'rapport-load-error';
   alert.setAttribute('aria-live', 'assertive');
-  root.append(status, alert, button);
+  const unread = status.cloneNode() as HTMLElement;
+  root.append(status, unread, alert, button);
 
   return {
     button,
     paint(state) {
-      button.setAttribute('aria-label', state.label);
+      const count = state.unread > 0;
+      button.setAttribute(
+        'aria-label',
+        count ? `${state.label}, ${state.unreadText}` : state.label,
+      );
+      setText(badge, count ? (state.unread > 99 ? '99+' : String(state.unread)) : '');
+      setText(unread, count ? state.unreadText : '');
       button.setAttribute('aria-expanded', String(state.expanded));
       button.hidden = state.hidden;
       path.setAttribute('d', state.expanded ? ICON_OPEN : ICON_CLOSED);

@@ -2,6 +2,7 @@
 import { SURVEY_DISMISSED_EVENT, type WidgetConfig } from '@rapport/protocol';
 import type { Message, RapportClient } from '@rapport/sdk';
 import { guard, reportError } from '../actions/report-error';
+import { format } from '../i18n/format-text';
 import { type LauncherTextKey, launcherText } from '../i18n/launcher-texts';
 import { resolveLook, serverTexts, type WidgetOptions } from '../options';
 import type { DialogPanel } from '../store';
@@ -14,6 +15,7 @@ import type { ConfigCache } from './config-cache';
 import { drawLauncher } from './launcher-view';
 import { createUiLoader } from './ui-loader';
 import { watchNavigation } from './watch-navigation';
+import { watchUnread } from './watch-unread';
 import type { WidgetHandle } from './widget-handle';
 
 /**
@@ -50,7 +52,7 @@ export function mountLauncher(
   let ui: UiHandle | undefined;
   let mounted = true;
   // What the launcher shows besides the options: the dialog's state and the loading state.
-  const state = { expanded: false, busy: false, failed: false };
+  const state = { expanded: false, busy: false, failed: false, unread: 0 };
   /** Open as soon as the UI is there (`undefined` panel: the current one); false: stay closed. */
   let wanted: { panel?: DialogPanel } | false = false;
   /** What opened the dialog, which gets focus back when it closes. */
@@ -73,6 +75,8 @@ export function mountLauncher(
       busy: state.busy,
       busyText: text('loading'),
       failure: state.failed ? text('loadFailed') : undefined,
+      unread: state.unread,
+      unreadText: format(text('unreadReplies'), { n: state.unread }, look.locale),
     });
     triggers.paint(state.expanded);
   }
@@ -203,14 +207,28 @@ export function mountLauncher(
       .catch((error: unknown) => reportError(client, error))
       .finally(() => {
         if (mounted) void checkSurveys();
+        unread.check();
       });
   }
+
+  // The badge: only once the config was asked (consent given), and only with Messages on.
+  const unread = watchUnread(
+    client,
+    () => mounted && configAsked && resolveLook(options, config).panels.includes('inbox'),
+    (count) => {
+      state.unread = count;
+      paint();
+    },
+  );
 
   paint();
   attach(initial.attachTo);
   const stopWaiting = attachHost(host, initial.container, client);
   const unsubscribe = [
     client.on('identify', () => void checkSurveys()),
+    // Another identity has other threads: its own count.
+    client.on('identify', unread.check),
+    client.on('reset', unread.check),
     client.on('sent', ({ message }) => recheckSurveysAfter(message)),
     // With consent pending the widget asks the server nothing until the visitor opts in;
     // opting out forgets the kept config.
@@ -261,6 +279,7 @@ export function mountLauncher(
       clearTimeout(recheck);
       stopNavigation();
       for (const off of unsubscribe) off();
+      unread.stop();
       triggers.stop();
       ui?.unmount();
       host.remove();

@@ -8,12 +8,15 @@ export const LAUNCHER_TEXTS = {
     launcher: 'Open feedback and rewards',
     loading: 'Loading…',
     loadFailed: 'This could not load. Check your connection, then press the button to try again.',
+    // The launcher's badge, said to screen readers and added to the button's name.
+    unreadReplies: 'one:{n} unread reply|other:{n} unread replies',
   },
   fr: {
     launcher: 'Ouvrir les avis et récompenses',
     loading: 'Chargement…',
     loadFailed:
       'Le chargement a échoué. Vérifiez votre connexion, puis appuyez sur le bouton pour réessayer.',
+    unreadReplies: 'one:{n} réponse non lue|other:{n} réponses non lues',
   },
 };
 
