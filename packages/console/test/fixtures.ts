@@ -1,4 +1,4 @@
-import { DEFAULT_ACCENT } from '@rapport/protocol';
+import { defaultWidgetConfig } from '@rapport/protocol';
 import type {
   FeedbackItem,
   FeedbackThread,
@@ -75,13 +75,7 @@ export function projectView(overrides: Partial<ProjectView> = {}): ProjectView {
       minFillSeconds: 1.5,
       identityVerificationRequired: false,
     },
-    widgetConfig: {
-      projectName: 'Shop',
-      theme: { mode: 'auto', accent: DEFAULT_ACCENT },
-      position: 'bottom-right',
-      panels: ['feedback', 'surveys', 'loyalty', 'inbox'],
-      texts: {},
-    },
+    widgetConfig: defaultWidgetConfig('Shop'),
     publicUrl: 'https://rapport.example',
     createdAt: '2026-11-01T10:00:00.000Z',
     ...overrides,

@@ -154,3 +154,4 @@ export type {
 export * from './survey-scales';
 export * from './vocabulary';
 export * from './webhooks';
+export * from './widget-defaults';

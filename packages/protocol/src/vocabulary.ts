@@ -1,8 +1,8 @@
 /**
  * The closed sets of names both sides of the wire use: message types, feedback categories and
- * statuses, widget panels, survey types, timeline kinds and key kinds, and the widget's default
- * accent. Plain values, no zod: the SDK, the widget and the console import them at run time;
- * the schemas build their enums from them.
+ * statuses, widget panels, survey types, timeline kinds and key kinds. Plain tuples, no zod:
+ * the SDK, the widget and the console import them at run time; the schemas build their enums
+ * from them.
  */
 
 /** Message types a batch can carry. `reply` is the customer's answer in one of their threads. */
@@ -23,14 +23,6 @@ export const FEEDBACK_STATUSES = ['new', 'in_progress', 'resolved'] as const;
 
 /** The parts of the widget a site owner can switch on or off. */
 export const PANELS = ['feedback', 'surveys', 'loyalty', 'inbox'] as const;
-
-/**
- * The widget's accent when neither the mount options nor the site owner set one: the server's
- * default config and the widget's fallback. 7.9:1 against the white text on it (WCAG AA asks
- * 4.5:1). The launcher's stylesheet repeats it as the `--rapport-accent` fallback, since CSS
- * cannot import; a widget test holds the two equal.
- */
-export const DEFAULT_ACCENT = '#4338ca';
 
 /** Kinds of survey. */
 export const SURVEY_TYPES = ['nps', 'csat'] as const;

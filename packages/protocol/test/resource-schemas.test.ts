@@ -5,7 +5,7 @@ import {
   surveyInputSchema,
   widgetConfigSchema,
 } from '../src/schemas/index';
-import { DEFAULT_ACCENT } from '../src/vocabulary';
+import { DEFAULT_ACCENT } from '../src/widget-defaults';
 
 const hash = 'a'.repeat(64);
 

@@ -1,4 +1,4 @@
-import { DEFAULT_ACCENT, PANELS, type WidgetConfig } from '@rapport/protocol';
+import { defaultWidgetConfig, type WidgetConfig } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import { hashSecretKey } from '../identity';
 import { isoOf, jsonOf } from './rows';
@@ -45,17 +45,6 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
   minFillSeconds: 1.5,
   identityVerificationRequired: false,
 };
-
-/** The widget config of a project that never set one. */
-export function defaultWidgetConfig(name: string): WidgetConfig {
-  return {
-    projectName: name,
-    theme: { mode: 'auto', accent: DEFAULT_ACCENT },
-    position: 'bottom-right',
-    panels: [...PANELS],
-    texts: {},
-  };
-}
 
 type ProjectRow = Selectable<ProjectsTable>;
 

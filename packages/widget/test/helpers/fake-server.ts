@@ -1,5 +1,6 @@
 import {
   DEFAULT_ACCENT,
+  defaultWidgetConfig,
   type EligibleSurvey,
   type InboxResponse,
   type LoyaltyView,
@@ -62,13 +63,7 @@ interface FakeServerState {
  */
 export function createFakeServer(overrides: Partial<FakeServerState> = {}) {
   const state: FakeServerState = {
-    config: {
-      projectName: 'Acme',
-      theme: { mode: 'light', accent: DEFAULT_ACCENT },
-      position: 'bottom-right',
-      panels: ['feedback', 'surveys', 'loyalty', 'inbox'],
-      texts: {},
-    },
+    config: { ...defaultWidgetConfig('Acme'), theme: { mode: 'light', accent: DEFAULT_ACCENT } },
     surveys: [],
     running: [],
     loyalty: structuredClone(GOLD_VIEW),
