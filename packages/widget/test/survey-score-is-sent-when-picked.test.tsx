@@ -55,3 +55,27 @@ test('Send with a comment updates the same response instead of adding a second o
     [9, 'The app'],
   ]);
 });
+
+test('arrow keys send only the score they settle on, and closing sends it at once', async () => {
+  const server = createFakeServer({ surveys: [NPS] });
+  w = await renderWidget({}, { server });
+  await w.screen.findByRole('radiogroup');
+  const step = (key: string) => fireEvent.keyDown(w.screen.getAllByRole('radio')[0]!, { key });
+  // From nothing to 9 passes through every detractor score: none of them is sent.
+  for (let n = 0; n < 10; n++) step('ArrowRight');
+  expect(w.screen.getByRole('radio', { name: '9' }).getAttribute('aria-checked')).toBe('true');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(answers(server)).toEqual([]);
+  await waitFor(() => expect(answers(server).map((m) => m.score)).toEqual([9]), {
+    timeout: 3000,
+  });
+
+  step('End');
+  fireEvent.click(w.screen.getByRole('button', { name: 'Dismiss survey' }));
+  // Well before the keys would have settled.
+  await waitFor(() => expect(answers(server).map((m) => m.score)).toEqual([9, 10]), {
+    timeout: 400,
+  });
+  expect(new Set(answers(server).map((m) => m.responseId)).size).toBe(1);
+  expect(server.state.messages.some((m) => m.type === 'track')).toBe(false);
+});

@@ -18,6 +18,7 @@ export function createSurveyScheduler(store: Store) {
     store.surveyScore.value = undefined;
     store.surveyComment.value = '';
     store.surveyStep.value = 'question';
+    settlePick(store, true); // a keyboard pick on the card this one replaces
     store.surveyResponseId.value = newResponseId();
     // The card emits survey:shown when it is actually on screen (not behind the dialog).
     store.survey.value = survey;
@@ -43,6 +44,7 @@ export function createSurveyScheduler(store: Store) {
 
   function cancel(): void {
     stopped = true;
+    settlePick(store, true);
     if (timer) clearTimeout(timer);
     timer = undefined;
   }
@@ -68,19 +70,48 @@ function newResponseId(): string {
 }
 
 /**
- * The visitor picked a score: show it, and send it at once through the outbox, so closing the
- * card without pressing "Send answer" loses nothing (issue 13, item 2). The answer then
- * counts as given: closing the card is no longer a dismissal. A failure here is reported
- * but not shown; "Send answer" sends the score again with the comment.
+ * How long a score chosen with the arrow keys must stay chosen before it is sent: stepping
+ * from 0 to 9 passes through every detractor score, and each one sent would open a
+ * detractor thread (issue 14, item 5). A click is sent at once.
  */
-export function pickSurveyScore(store: Store, score: number): void {
+export const KEYBOARD_PICK_SETTLE_MS = 800;
+
+/** The send of a keyboard pick that has not settled yet, per widget. */
+const unsettled = new WeakMap<Store, { timer: ReturnType<typeof setTimeout>; send: () => void }>();
+
+/** Sends the unsettled keyboard pick now (`flush`) or drops it because a newer send covers it. */
+function settlePick(store: Store, flush: boolean): void {
+  const pending = unsettled.get(store);
+  if (!pending) return;
+  unsettled.delete(store);
+  clearTimeout(pending.timer);
+  if (flush) pending.send();
+}
+
+/**
+ * The visitor picked a score: show it, and send it through the outbox, so closing the card
+ * without pressing "Send answer" loses nothing (issue 13, item 2). The answer then counts as
+ * given: closing the card is no longer a dismissal. A failure here is reported but not
+ * shown; "Send answer" sends the score again with the comment.
+ */
+export function pickSurveyScore(store: Store, score: number, by: 'pointer' | 'keyboard'): void {
   const survey = store.survey.value;
   if (!survey || store.surveyScore.value === score) return;
   store.surveyScore.value = score;
   store.surveysDone.add(survey.id);
-  store.client.surveys
-    .respond(survey.id, { responseId: store.surveyResponseId.value, score })
-    .catch((error: unknown) => reportError(store.client, error));
+  const responseId = store.surveyResponseId.value;
+  const send = () => {
+    store.client.surveys
+      .respond(survey.id, { responseId, score })
+      .catch((error: unknown) => reportError(store.client, error));
+  };
+  settlePick(store, false);
+  if (by === 'pointer') {
+    send();
+    return;
+  }
+  const timer = setTimeout(() => settlePick(store, true), KEYBOARD_PICK_SETTLE_MS);
+  unsettled.set(store, { timer, send });
 }
 
 /**
@@ -92,6 +123,7 @@ export async function answerSurvey(store: Store): Promise<void> {
   const score = store.surveyScore.value;
   if (!survey || score === undefined || store.surveyStep.value === 'sending') return;
   store.surveyStep.value = 'sending';
+  settlePick(store, false); // this send carries the score too
   const comment = store.surveyComment.value.trim();
   const responseId = store.surveyResponseId.value;
   try {
@@ -113,6 +145,7 @@ export async function answerSurvey(store: Store): Promise<void> {
 export function closeSurvey(store: Store): void {
   const survey = store.survey.value;
   if (!survey) return;
+  settlePick(store, true);
   store.survey.value = undefined;
   if (store.surveysDone.has(survey.id)) return;
   store.surveysDone.add(survey.id);

@@ -6,7 +6,8 @@ interface Props {
   /** The scores, lowest first (0–10 for NPS, 1–5 for CSAT). */
   scores: number[];
   selected: number | undefined;
-  onSelect: (score: number) => void;
+  /** `keyboard` when arrows, Home or End moved the choice (it may be only passing by). */
+  onSelect: (score: number, by: 'pointer' | 'keyboard') => void;
   /** Id of the element holding the question. */
   labelledBy: string;
   /** Accessible name of each score. */
@@ -26,9 +27,9 @@ export function ScoreScale({ scores, selected, onSelect, labelledBy, labelOf, en
   const group = useRef<HTMLDivElement>(null);
   const tabStop = selected ?? scores[0];
 
-  const choose = (score: number | undefined) => {
+  const choose = (score: number | undefined, by: 'pointer' | 'keyboard') => {
     if (score === undefined) return;
-    onSelect(score);
+    onSelect(score, by);
     group.current?.querySelector<HTMLElement>(`[data-score="${score}"]`)?.focus();
   };
 
@@ -43,7 +44,7 @@ export function ScoreScale({ scores, selected, onSelect, labelledBy, labelOf, en
       next = scores[Math.min(scores.length - 1, Math.max(0, from + step))];
     } else return;
     event.preventDefault();
-    choose(next);
+    choose(next, 'keyboard');
   });
 
   return (
@@ -65,7 +66,7 @@ export function ScoreScale({ scores, selected, onSelect, labelledBy, labelOf, en
             aria-checked={score === selected}
             aria-label={labelOf(score)}
             tabIndex={score === tabStop ? 0 : -1}
-            onClick={guard(store.client, () => choose(score))}
+            onClick={guard(store.client, () => choose(score, 'pointer'))}
           >
             {score}
           </button>

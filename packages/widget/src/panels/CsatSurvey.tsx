@@ -26,7 +26,7 @@ export function CsatSurvey({ survey }: { survey: EligibleSurvey }) {
       <ScoreScale
         scores={[1, 2, 3, 4, 5]}
         selected={score}
-        onSelect={(value) => pickSurveyScore(store, value)}
+        onSelect={(value, by) => pickSurveyScore(store, value, by)}
         labelledBy="rapport-survey-question"
         labelOf={(value) => `${value}, ${t[LABELS[value - 1] ?? 'csatNeutral']}`}
         ends={[t.csatVeryUnsatisfied, t.csatVerySatisfied]}

@@ -22,7 +22,7 @@ export function NpsSurvey({ survey }: { survey: EligibleSurvey }) {
       <ScoreScale
         scores={SCORES}
         selected={score}
-        onSelect={(value) => pickSurveyScore(store, value)}
+        onSelect={(value, by) => pickSurveyScore(store, value, by)}
         labelledBy="rapport-survey-question"
         labelOf={(value) =>
           value === 0
