@@ -61,6 +61,35 @@ describe.each(databases)('webhook events on $name', (database) => {
     expect(JSON.stringify(queued)).not.toContain(String(low.userHash));
   });
 
+  it('queues survey.responded for each step of a response, and nps.detractor once', async () => {
+    await endpoint(['survey.responded', 'nps.detractor']);
+    await admin('POST', '/v1/admin/surveys', {
+      id: 'nps-1',
+      name: 'NPS',
+      type: 'nps',
+      question: 'Q?',
+    });
+    const picked = message('survey_response', { surveyId: 'nps-1', responseId: 'r-1', score: 2 });
+    const followUp = message('survey_response', {
+      surveyId: 'nps-1',
+      responseId: 'r-1',
+      score: 2,
+      comment: 'Too slow',
+      timestamp: '2026-03-02T11:00:30.000Z',
+    });
+    await ingest(ctx, [picked]);
+    await ingest(ctx, [followUp]);
+    await ingest(ctx, [picked, followUp]); // replays queue nothing
+    const queued = await queuedEvents(ctx.store);
+    expect(queued.map((row) => [row.type, row.data.id, row.data.comment])).toEqual([
+      ['nps.detractor', 'r-1', null],
+      ['survey.responded', 'r-1', null],
+      ['survey.responded', 'r-1', 'Too slow'],
+    ]);
+    // The response keeps the time of its first step.
+    expect(queued.at(-1)?.data.createdAt).toBe('2026-03-02T11:00:00.000Z');
+  });
+
   it("queues a customer's answer as feedback.replied, and its reopening of a resolved thread", async () => {
     await endpoint(['feedback.replied', 'feedback.status_changed']);
     const feedback = message('feedback', { userId: 'ada' });
