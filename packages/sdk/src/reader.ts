@@ -120,7 +120,8 @@ export function createReader(
           proof,
         )) as InboxResponse;
       },
-      unread() {
+      // async: a refusal (consent, destroyed) is a rejected promise, never a throw.
+      async unread() {
         const { query, proof } = owner();
         const path = withQuery('/v1/inbox/unread', query);
         return unreadCount({ method: 'GET', path, headers: { ...headers(), ...proof } });

@@ -20,6 +20,8 @@ test('after destroy every read rejects with destroyed and sends nothing', async 
     client.config,
     client.loyalty.get,
     client.inbox.get,
+    client.inbox.unread,
+    () => client.inbox.read('2026-11-21T11:00:00Z'),
     client.surveys.eligible,
   ]) {
     await expect(read()).rejects.toMatchObject({
@@ -33,7 +35,13 @@ test('after destroy every read rejects with destroyed and sends nothing', async 
 
 test('with consent pending, personal reads and eligible surveys reject and send nothing', async () => {
   const client = newClient('pending');
-  for (const read of [client.loyalty.get, client.inbox.get, client.surveys.eligible]) {
+  for (const read of [
+    client.loyalty.get,
+    client.inbox.get,
+    client.inbox.unread,
+    () => client.inbox.read('2026-11-21T11:00:00Z'),
+    client.surveys.eligible,
+  ]) {
     await expect(read()).rejects.toMatchObject({
       code: 'consent_required',
       message: 'Consent is pending; call optIn() first',

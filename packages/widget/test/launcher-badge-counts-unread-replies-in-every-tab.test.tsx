@@ -42,13 +42,15 @@ const badge = (tab: RenderedWidget) => tab.shadow.querySelector('.unread') as HT
 /** The polite live regions' text: what a screen reader is told without moving focus. */
 const announced = (tab: RenderedWidget) =>
   [...tab.shadow.querySelectorAll('[aria-live="polite"]')].map((node) => node.textContent);
+// Each test signs in its own user: tabs share counts with every tab of the same user through a
+// BroadcastChannel, which also reaches other test files running in this process.
 const unreadAsks = (tab: RenderedWidget) =>
   tab.server.state.requests.filter((request) => request === 'GET /v1/inbox/unread').length;
 
 test('the badge shows the count with a spoken label, and reading clears it in every tab', async () => {
   const server = createFakeServer({ inbox: inboxWithReplies() });
-  const first = await renderWidget({}, { server, userId: 'jane' });
-  const second = await renderWidget({}, { server, userId: 'jane' });
+  const first = await renderWidget({}, { server, userId: 'jane-two-tabs' });
+  const second = await renderWidget({}, { server, userId: 'jane-two-tabs' });
   tabs = [first, second];
 
   for (const tab of tabs) {
@@ -74,7 +76,7 @@ test('the badge shows the count with a spoken label, and reading clears it in ev
 
 test('a reply that arrives while the tab is hidden shows when the visitor comes back', async () => {
   const server = createFakeServer();
-  const tab = await renderWidget({}, { server, userId: 'jane' });
+  const tab = await renderWidget({}, { server, userId: 'jane-hidden-tab' });
   tabs = [tab];
   await waitFor(() => expect(unreadAsks(tab)).toBe(1));
   expect(badge(tab).textContent).toBe('');
@@ -93,7 +95,7 @@ test('a reply that arrives while the tab is hidden shows when the visitor comes 
 
 test('the count is said in the visitor’s language with its plural rules', async () => {
   const server = createFakeServer({ inbox: inboxWithReplies() });
-  const tab = await renderWidget({ locale: 'fr' }, { server, userId: 'jane' });
+  const tab = await renderWidget({ locale: 'fr' }, { server, userId: 'jane-in-french' });
   tabs = [tab];
   await waitFor(() => expect(announced(tab)).toContain('2 réponses non lues'));
   expect(launcher(tab).getAttribute('aria-label')).toBe(
@@ -104,10 +106,26 @@ test('the count is said in the visitor’s language with its plural rules', asyn
 test('without the Messages section the launcher never asks', async () => {
   const server = createFakeServer({ inbox: inboxWithReplies() });
   server.state.config.panels = ['feedback', 'loyalty'];
-  const tab = await renderWidget({}, { server, userId: 'jane' });
+  const tab = await renderWidget({}, { server, userId: 'jane-without-messages' });
   tabs = [tab];
   await waitFor(() => expect(server.state.requests).toContain('GET /v1/config'));
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(unreadAsks(tab)).toBe(0);
   expect(badge(tab).textContent).toBe('');
+});
+
+test('after optOut, coming back to the tab asks nothing and raises nothing', async () => {
+  const server = createFakeServer({ inbox: inboxWithReplies() });
+  const tab = await renderWidget({}, { server, userId: 'jane-opted-out' });
+  tabs = [tab];
+  await waitFor(() => expect(unreadAsks(tab)).toBe(1));
+  const errors: string[] = [];
+  tab.client.on('error', ({ error }) => errors.push(error.code));
+
+  tab.client.optOut();
+  fireEvent(document, new Event('visibilitychange'));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+
+  expect(unreadAsks(tab)).toBe(1);
+  expect(errors).toEqual([]);
 });

@@ -214,7 +214,12 @@ export function mountLauncher(
   // The badge: only once the config was asked (consent given), and only with Messages on.
   const unread = watchUnread(
     client,
-    () => mounted && configAsked && resolveLook(options, config).panels.includes('inbox'),
+    // Asked only with consent: after optOut the visibility listener stays, and must ask nothing.
+    () =>
+      mounted &&
+      configAsked &&
+      client.consent === 'granted' &&
+      resolveLook(options, config).panels.includes('inbox'),
     (count) => {
       state.unread = count;
       paint();
@@ -228,7 +233,8 @@ export function mountLauncher(
     client.on('identify', () => void checkSurveys()),
     // Another identity has other threads: its own count.
     client.on('identify', unread.check),
-    client.on('reset', unread.check),
+    // After the call that reset: optOut forgets the user before it denies consent.
+    client.on('reset', () => queueMicrotask(unread.check)),
     client.on('sent', ({ message }) => recheckSurveysAfter(message)),
     // With consent pending the widget asks the server nothing until the visitor opts in;
     // opting out forgets the kept config.

@@ -9,7 +9,7 @@ export interface UnreadWatch {
 }
 
 /**
- * Keeps the launcher's unread count (issue 14, item 3): asked on load and whenever the tab
+ * Keeps the launcher's unread count: asked on load and whenever the tab
  * becomes visible again — one conditional request each time, no connection held open — and
  * shared with the site's other tabs through a `BroadcastChannel`, so reading the replies in
  * one tab clears the badge in all of them without asking the server. A count is shared with
