@@ -68,6 +68,7 @@ export const SERVER_GROUPS = {
     tests: [
       'test/origins-keys-and-errors.test.ts',
       'test/cors-allows-only-exact-origins.test.ts',
+      'test/cors-names-the-headers-the-sdk-needs.test.ts',
       'test/batch-clamps-clocks-and-checks-answer-scales.test.ts',
       'test/batch-ingest-is-idempotent.test.ts',
       'test/parser-refusals-answer-json-errors.test.ts',
