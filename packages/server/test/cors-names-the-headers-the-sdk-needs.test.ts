@@ -31,7 +31,9 @@ describe.each(databases)('CORS headers on $name', (database) => {
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-      expect(listed(preflight.headers.get('access-control-allow-methods'))).toContain(method.toLowerCase());
+      expect(listed(preflight.headers.get('access-control-allow-methods'))).toContain(
+        method.toLowerCase(),
+      );
       expect(listed(preflight.headers.get('access-control-allow-headers'))).toEqual(
         expect.arrayContaining(SENT),
       );
