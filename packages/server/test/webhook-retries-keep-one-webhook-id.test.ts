@@ -150,7 +150,8 @@ describe.each(databases)('webhook retries on $name', (database) => {
       enabled: true,
     });
     expect(enabled.body).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
-  });
+    // Six simulated days of ingest and delivery rounds: about 5 s on PostgreSQL on a shared core.
+  }, 20_000);
 
   it('prunes delivered and failed entries after 30 days, never pending ones', async () => {
     receiver.answerNext(status(200), status(500));
