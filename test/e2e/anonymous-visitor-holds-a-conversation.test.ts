@@ -4,15 +4,9 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { feedbackWithMessage, setSurveysActive } from './helpers/admin';
 import { describeInChromium } from './helpers/chromium';
+import { startConversation } from './helpers/conversation';
 import { useE2E } from './helpers/e2e-context';
-import {
-  FEEDBACK_QUEUED,
-  FEEDBACK_SENT,
-  openWidget,
-  seeText,
-  sendFeedback,
-  widget,
-} from './helpers/widget';
+import { FEEDBACK_QUEUED, openWidget, seeText, widget } from './helpers/widget';
 
 const IDENTITY_KEY = 'rapport:pk_demo:identity';
 
@@ -38,18 +32,9 @@ describeInChromium('an anonymous visitor holds a conversation with the team', ()
     const message = `Where is my parcel?\nOrder ${Date.now()}`;
     const { page, errors } = await e2e.visitor();
     await page.goto(`${e2e.server.origin}/`);
-    await openWidget(page);
-    await sendFeedback(page, message);
-    await seeText(page, FEEDBACK_SENT);
-    const [item] = await feedbackWithMessage(e2e.server, message);
-    if (!item) throw new Error('the feedback did not arrive');
+    const answer = 'It ships today.\nTracking follows by email.';
+    const item = await startConversation(e2e.server, page, message, answer);
     expect(item.userId).toBeNull();
-
-    // The team replies (the admin API, as the console does).
-    await e2e.server.admin(`/v1/admin/feedback/${item.id}/replies`, {
-      method: 'POST',
-      body: { body: 'It ships today.\nTracking follows by email.' },
-    });
 
     await page.reload();
     await openMessages(page);
@@ -102,15 +87,7 @@ describeInChromium('an anonymous visitor holds a conversation with the team', ()
     const message = `The coupon fails (${Date.now()})`;
     const { page, errors } = await e2e.visitor();
     await page.goto(`${e2e.server.origin}/`);
-    await openWidget(page);
-    await sendFeedback(page, message);
-    await seeText(page, FEEDBACK_SENT);
-    const [item] = await feedbackWithMessage(e2e.server, message);
-    if (!item) throw new Error('the feedback did not arrive');
-    await e2e.server.admin(`/v1/admin/feedback/${item.id}/replies`, {
-      method: 'POST',
-      body: { body: 'Which code?' },
-    });
+    const item = await startConversation(e2e.server, page, message, 'Which code?');
     await page.reload();
     await openMessages(page);
     await seeText(page, 'Which code?');

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { feedbackWithMessage, setSurveysActive } from './helpers/admin';
+import { setSurveysActive } from './helpers/admin';
 import { describeInChromium } from './helpers/chromium';
+import { startConversation } from './helpers/conversation';
 import { useE2E } from './helpers/e2e-context';
-import { FEEDBACK_SENT, openWidget, seeText, sendFeedback, widget } from './helpers/widget';
+import { openWidget, seeText, widget } from './helpers/widget';
 
 /** The launcher's accessible name and its badge as drawn (text and whether it shows). */
 async function launcherState(page: Page) {
@@ -25,15 +26,7 @@ describeInChromium('the launcher counts unread replies', () => {
     const message = `Is there a size guide? ${Date.now()}`;
     const { page, errors } = await e2e.visitor();
     await page.goto(`${e2e.server.origin}/`);
-    await openWidget(page);
-    await sendFeedback(page, message);
-    await seeText(page, FEEDBACK_SENT);
-    const [item] = await feedbackWithMessage(e2e.server, message);
-    if (!item) throw new Error('the feedback did not arrive');
-    await e2e.server.admin(`/v1/admin/feedback/${item.id}/replies`, {
-      method: 'POST',
-      body: { body: 'Yes, under each product.' },
-    });
+    await startConversation(e2e.server, page, message, 'Yes, under each product.');
 
     const checks: number[] = [];
     page.on('response', (response) => {
