@@ -75,6 +75,10 @@ export const SERVER_GROUPS = {
       'test/dot-ids-are-refused.test.ts',
       'test/unknown-keys-are-limited-per-ip.test.ts',
       'test/unproven-user-ids-stay-anonymous.test.ts',
+      // Replies are judged in the batch route; metrics and per-key limits are counted there.
+      'test/customer-replies-reach-the-thread-once.test.ts',
+      'test/metrics-are-private-and-carry-no-ids.test.ts',
+      'test/rate-limits-answer-429.test.ts',
     ],
   },
   console: {

@@ -22,6 +22,8 @@ interface Equivalent {
   file: string;
   line: number;
   mutator: string;
+  /** Only the mutant with this replacement, when one line has several of the same mutator. */
+  replacement?: string;
   reason: string;
 }
 
@@ -32,8 +34,16 @@ const EQUIVALENT: Equivalent[] = JSON.parse(
 const DETECTED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 
-function equivalentFor(file: string, line: number, mutator: string): Equivalent | undefined {
-  return EQUIVALENT.find((e) => file.endsWith(e.file) && e.line === line && e.mutator === mutator);
+type Mutant = MutationReport['files'][string]['mutants'][number];
+
+function equivalentFor(file: string, mutant: Mutant): Equivalent | undefined {
+  return EQUIVALENT.find(
+    (e) =>
+      file.endsWith(e.file) &&
+      e.line === mutant.location.start.line &&
+      e.mutator === mutant.mutatorName &&
+      (e.replacement === undefined || e.replacement === mutant.replacement),
+  );
 }
 
 function percent(part: number, whole: number): string {
@@ -63,9 +73,7 @@ export function summarise(reports: { target: string; report: MutationReport }[],
       const counted = mutants.filter((m) => COUNTED.has(m.status));
       const killed = counted.filter((m) => DETECTED.has(m.status)).length;
       const alive = counted.filter((m) => !DETECTED.has(m.status));
-      const equivalent = alive.filter((m) =>
-        equivalentFor(file, m.location.start.line, m.mutatorName),
-      ).length;
+      const equivalent = alive.filter((m) => equivalentFor(file, m)).length;
       const survived = alive.filter((m) => m.status === 'Survived').length;
       const uncovered = alive.filter((m) => m.status === 'NoCoverage').length;
       allCounted += counted.length;
@@ -75,7 +83,7 @@ export function summarise(reports: { target: string; report: MutationReport }[],
       );
       const sourceLines = source.split('\n');
       for (const m of alive) {
-        const known = equivalentFor(file, m.location.start.line, m.mutatorName);
+        const known = equivalentFor(file, m);
         const code = (sourceLines[m.location.start.line - 1] ?? '').trim().slice(0, 90);
         survivors.push(
           `- \`${file}:${m.location.start.line}\` ${m.mutatorName}${m.replacement ? ` → \`${m.replacement.replace(/\s+/g, ' ').slice(0, 60)}\`` : ''} (${m.status})${known ? ` — equivalent: ${known.reason}` : ''}\n  \`${code}\``,

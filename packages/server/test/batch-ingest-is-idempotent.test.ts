@@ -67,6 +67,16 @@ describe.each(databases)('batch ingest on $name', (database) => {
     expect((await counts(ctx.store)).events).toBe(1);
   });
 
+  it('keeps the first of two messages sharing an id in one batch, whatever the second holds', async () => {
+    // A resend is judged by its id alone: the copy is a duplicate even when, judged on its
+    // own, it would be refused (here: an answer to a survey that does not exist).
+    const first = message('track');
+    const copy = message('survey_response', { id: first.id, surveyId: 'no-such-survey' });
+    const res = await send(ctx.app, 'POST', '/v1/batch', { messages: [first, copy] });
+    expect(res.body).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    expect(await counts(ctx.store)).toMatchObject({ events: 1, processed: 1 });
+  });
+
   it('rejects bad messages one by one and keeps the good ones', async () => {
     const good = message('track');
     const res = await send(ctx.app, 'POST', '/v1/batch', {
@@ -126,6 +136,7 @@ describe.each(databases)('batch ingest on $name', (database) => {
     const empty = await send(ctx.app, 'POST', '/v1/batch', { messages: [] });
     expect(empty.status).toBe(400);
     expect(empty.body.error.code).toBe('invalid_body');
+    expect(empty.body.error.message).toMatch(/^Invalid batch: messages/);
     const broken = await send(ctx.app, 'POST', '/v1/batch', '{"messages": [');
     expect(broken.body.error.code).toBe('invalid_body');
     const huge = await send(ctx.app, 'POST', '/v1/batch', {

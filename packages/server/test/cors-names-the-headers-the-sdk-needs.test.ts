@@ -57,5 +57,9 @@ describe.each(databases)('CORS headers on $name', (database) => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    // Nor does an OPTIONS request without Origin, which is no preflight: it is not refused.
+    const options = await ctx.app.request('/v1/config?key=pk_test', { method: 'OPTIONS' });
+    expect(options.status).toBeLessThan(400);
+    expect(options.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

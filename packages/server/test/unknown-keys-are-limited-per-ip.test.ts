@@ -23,6 +23,19 @@ describe.each(databases)('public limits and unknown keys on $name', (database) =
     expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
   });
 
+  it('counts the IP of a page on a refused origin too, with the key in the query', async () => {
+    // The form sendBeacon uses (`?key=`), from a site that is not allowed: refused, and counted.
+    const app = appWith({ perKey: false, perIp: { points: 2, durationSeconds: 60 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const res = await app.request(`/v1/config?key=${PK}`, {
+        headers: { origin: 'https://evil.example' },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([403, 403, 429, 429]);
+  });
+
   it('keeps the publishable-key ceiling far above the per-IP limit by default', () => {
     const limits = resolveLimits();
     expect(limits.perPublishableKey).toEqual({ points: 60_000, durationSeconds: 60 });
