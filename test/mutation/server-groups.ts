@@ -98,6 +98,14 @@ export const SERVER_GROUPS = {
     // The export test of the first file covers export-customer.ts, not the erase.
     testNamePattern: 'erases every trace|an erase reports',
   },
+  unread: {
+    mutate: [`${SRC}/store/unread-replies.ts`],
+    tests: ['test/unread-replies-are-counted-per-proven-customer.test.ts'],
+  },
+  responses: {
+    mutate: [`${SRC}/store/ingest-responses.ts`],
+    tests: ['test/survey-follow-up-updates-the-same-response.test.ts'],
+  },
   webhooks: {
     mutate: [`${SRC}/webhooks/signature.ts`],
     tests: [
