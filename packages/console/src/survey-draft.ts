@@ -12,6 +12,14 @@ import {
   TARGETING_LIMITS,
 } from '@rapport/protocol';
 import type { ListedSurvey, Survey, SurveyInput, SurveyPatch, SurveyType } from './api/types';
+import {
+  type TranslationDraft,
+  type TranslationField,
+  translationDrafts,
+  translationFields,
+  translationProblems,
+  translationsBody,
+} from './survey-translations';
 
 /** The form as typed: numbers stay text so a half-typed value is neither lost nor coerced. */
 export interface SurveyDraft {
@@ -30,6 +38,8 @@ export interface SurveyDraft {
   samplePercent: string;
   recontactDays: string;
   active: boolean;
+  /** The question and follow-ups in other languages. */
+  translations: TranslationDraft[];
 }
 
 /** The fields a problem can belong to, named as the server's `details[].path` names them. */
@@ -44,7 +54,8 @@ export type SurveyField =
   | 'targeting.startsAt'
   | 'targeting.endsAt'
   | 'samplePercent'
-  | 'recontactDays';
+  | 'recontactDays'
+  | TranslationField;
 
 export type SurveyProblems = Partial<Record<SurveyField, string>>;
 
@@ -63,9 +74,15 @@ export const SURVEY_FIELDS: readonly SurveyField[] = [
   'recontactDays',
 ];
 
+/** Every field of `draft` in form order, its translations' included. */
+export function fieldsOf(draft: SurveyDraft): SurveyField[] {
+  const [before, after] = [SURVEY_FIELDS.slice(0, 6), SURVEY_FIELDS.slice(6)];
+  return [...before, ...translationFields(draft.translations), ...after];
+}
+
 /** The element id of a field's control: `survey-followUp-promoter`. */
 export function fieldId(field: SurveyField): string {
-  return `survey-${field.replace('.', '-')}`;
+  return `survey-${field.replaceAll('.', '-')}`;
 }
 
 /** The scores of each NPS band, "0–6", "7–8", "9–10", read from the protocol's `npsBand`. */
@@ -97,6 +114,7 @@ export function emptyDraft(): SurveyDraft {
     samplePercent: String(DEFAULTS.samplePercent),
     recontactDays: String(DEFAULTS.recontactDays),
     active: true,
+    translations: [],
   };
 }
 
@@ -117,6 +135,7 @@ export function draftOf(survey: Survey): SurveyDraft {
     samplePercent: String(survey.samplePercent),
     recontactDays: String(survey.recontactDays),
     active: survey.active,
+    translations: translationDrafts(survey),
   };
 }
 
@@ -181,6 +200,7 @@ export function surveyProblems(draft: SurveyDraft): SurveyProblems {
     TARGETING_LIMITS.recontactDays,
     'days',
   );
+  Object.assign(problems, translationProblems(draft.translations, followsUp(draft)));
   return Object.fromEntries(
     Object.entries(problems).filter(([, problem]) => problem !== undefined),
   ) as SurveyProblems;
@@ -242,20 +262,23 @@ export function createBody(draft: SurveyDraft): SurveyInput {
   };
   const followUp = followUpOf(draft);
   const targeting = targetingOf(draft);
+  const translations = translationsBody(draft.translations, followsUp(draft));
   if (followUp) body.followUp = followUp;
   if (Object.keys(targeting).length > 0) body.targeting = targeting;
+  if (Object.keys(translations).length > 0) body.translations = translations;
   return body;
 }
 
 /**
  * The body of `PATCH /v1/admin/surveys/:id`: every field the form shows, the type excepted
  * (it is fixed once answers may exist). `targeting` is sent whole, `{}` when cleared, because
- * the server replaces it. `followUp` cannot be cleared through the API, so it is sent only
+ * the server replaces it; so are `translations`, `{}` when none. `followUp` cannot be cleared through the API, so it is sent only
  * when asked.
  */
 export function patchBody(draft: SurveyDraft): SurveyPatch {
   const { type: _type, ...body } = createBody(draft);
-  return { ...body, targeting: targetingOf(draft) };
+  const translations = translationsBody(draft.translations, followsUp(draft));
+  return { ...body, targeting: targetingOf(draft), translations };
 }
 
 /** " (copy)", added to a duplicate's name. */
@@ -285,7 +308,9 @@ export function serverProblems(details: unknown): { fields: SurveyProblems; othe
   for (const issue of details as { path?: unknown; message?: unknown }[]) {
     if (typeof issue?.message !== 'string') continue;
     const path = typeof issue.path === 'string' ? issue.path : '';
-    const field = SURVEY_FIELDS.find((name) => name === path);
+    const field = path.startsWith('translations.')
+      ? (path as TranslationField)
+      : SURVEY_FIELDS.find((name) => name === path);
     if (field) fields[field] ??= issue.message;
     else other.push(path ? `${path}: ${issue.message}` : issue.message);
   }

@@ -241,6 +241,7 @@ describe('the survey builder', () => {
       name: 'Checkout NPS',
       question: 'How likely are you to recommend us?',
       targeting: {},
+      translations: {},
       samplePercent: 100,
       recontactDays: 30,
       active: false,

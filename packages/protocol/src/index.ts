@@ -136,6 +136,8 @@ export type {
   Survey,
   SurveyInput,
   SurveyPatch,
+  SurveyTranslation,
+  SurveyTranslations,
   SurveyType,
   Targeting,
 } from './schemas/surveys';

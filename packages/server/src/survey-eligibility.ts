@@ -54,7 +54,7 @@ export function eligibleSurveys(surveys: Survey[], facts: EligibilityFacts): Eli
     .map(toEligible);
 }
 
-/** What the widget needs to show `survey`: its question, follow-up and delay. */
+/** What the widget needs to show `survey`: its question, follow-up, translations and delay. */
 export function toEligible(survey: Survey): EligibleSurvey {
   const eligible: EligibleSurvey = {
     id: survey.id,
@@ -63,5 +63,6 @@ export function toEligible(survey: Survey): EligibleSurvey {
     delaySeconds: survey.targeting?.delaySeconds ?? 0,
   };
   if (survey.followUp) eligible.followUp = survey.followUp;
+  if (survey.translations) eligible.translations = survey.translations;
   return eligible;
 }

@@ -8,6 +8,7 @@ import {
   type WidgetConfig,
 } from '@rapport/protocol';
 import type { RapportClient } from '@rapport/sdk';
+import { surveyTexts } from './i18n/survey-texts';
 import { resolveOptions, type WidgetOptions } from './options';
 
 /** A section of the dialog. Surveys are not a section: they pop up on their own. */
@@ -158,7 +159,8 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       const current = survey.value;
       if (score === undefined || !current || current.type !== 'nps') return undefined;
       const band = npsBand(score);
-      return current.followUp?.[band] ?? settings.value.texts[FOLLOW_UP_KEYS[band]];
+      const own = surveyTexts(current, settings.value.locale).followUp?.[band];
+      return own ?? settings.value.texts[FOLLOW_UP_KEYS[band]];
     }),
   };
 }

@@ -12,6 +12,42 @@ export const followUpSchema = z.object({
   promoter: labelSchema,
 });
 
+/** A base language tag, lower case, as in `textsByLocale`: `fr`, not `fr-CA` or `FR`. */
+const BASE_LANGUAGE = /^[a-z]{2,3}$/;
+
+/** Most languages a survey can be translated into. */
+export const MAX_SURVEY_TRANSLATIONS = 20;
+
+/**
+ * A survey's texts in one more language. A text left out falls back to the survey's own
+ * (default) text, and a follow-up band left out to the default follow-up for that band.
+ */
+export const surveyTranslationSchema = z.object({
+  question: labelSchema.optional(),
+  followUp: followUpSchema.partial().optional(),
+});
+
+/**
+ * Texts by base language tag (`fr`, `de`, `pt`): a visitor whose language is French
+ * (`fr`, `fr-CA`) sees the French question, not the default one over French labels.
+ * @example { fr: { question: 'Recommanderiez-vous notre boutique ?' } }
+ */
+export const surveyTranslationsSchema = z
+  .record(z.string(), surveyTranslationSchema)
+  .superRefine((translations, ctx) => {
+    const languages = Object.keys(translations);
+    for (const language of languages.filter((key) => !BASE_LANGUAGE.test(key))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [language],
+        message: `${language.slice(0, 40)} is not a base language tag: use one like fr, de or pt`,
+      });
+    }
+    if (languages.length > MAX_SURVEY_TRANSLATIONS) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_SURVEY_TRANSLATIONS} languages` });
+    }
+  });
+
 /** When a survey may be shown. All given conditions must hold. */
 export const targetingSchema = z
   .object({
@@ -41,6 +77,8 @@ export const surveyInputSchema = z.object({
   type: surveyTypeSchema,
   question: labelSchema,
   followUp: followUpSchema.optional(),
+  /** The question and follow-ups in other languages, by base language tag. */
+  translations: surveyTranslationsSchema.optional(),
   targeting: targetingSchema.optional(),
   /** Share of eligible visitors who see it, 0–100. @default 100 */
   samplePercent: z.number().min(0).max(100).default(100),
@@ -64,6 +102,8 @@ export const eligibleSurveySchema = z.object({
   type: surveyTypeSchema,
   question: labelSchema,
   followUp: followUpSchema.optional(),
+  /** The widget picks the visitor's language from these, else shows `question`. */
+  translations: surveyTranslationsSchema.optional(),
   delaySeconds: z.number().int().min(0),
 });
 
@@ -102,6 +142,8 @@ export const surveyCommentSchema = textSchema;
 export type SurveyType = z.infer<typeof surveyTypeSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;
 export type Targeting = z.infer<typeof targetingSchema>;
+export type SurveyTranslation = z.infer<typeof surveyTranslationSchema>;
+export type SurveyTranslations = z.infer<typeof surveyTranslationsSchema>;
 export type SurveyInput = z.input<typeof surveyInputSchema>;
 export type SurveyPatch = z.input<typeof surveyPatchSchema>;
 export type Survey = z.infer<typeof surveySchema>;

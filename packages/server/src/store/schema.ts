@@ -107,6 +107,12 @@ export interface SurveysTable {
   question: string;
   follow_up: Json<Record<string, string> | null>;
   targeting: Json<Record<string, unknown> | null>;
+  /** The question and follow-ups by base language tag (0017); NULL: none. */
+  translations: ColumnType<
+    Record<string, unknown> | null,
+    string | null | undefined,
+    string | null
+  >;
   sample_percent: number;
   recontact_days: number;
   active: boolean;

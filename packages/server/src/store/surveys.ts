@@ -22,9 +22,16 @@ export function toSurvey(row: Selectable<SurveysTable>): Survey {
   };
   const followUp = jsonOf<Survey['followUp'] | null>(row.follow_up);
   const targeting = jsonOf<Survey['targeting'] | null>(row.targeting);
+  const translations = jsonOf<Survey['translations'] | null>(row.translations);
   if (followUp) survey.followUp = followUp;
   if (targeting) survey.targeting = targeting;
+  if (translations) survey.translations = translations;
   return survey;
+}
+
+/** Translations as stored: none (absent or `{}`, which a PATCH sends to clear them) is NULL. */
+function translationsColumn(translations: Survey['translations']): string | null {
+  return translations && Object.keys(translations).length > 0 ? JSON.stringify(translations) : null;
 }
 
 /** Surveys of a project, oldest first; `activeOnly` for what visitors may see. */
@@ -72,6 +79,7 @@ export async function createSurvey(
       question: input.question,
       follow_up: JSON.stringify(input.followUp ?? null),
       targeting: JSON.stringify(input.targeting ?? null),
+      translations: translationsColumn(input.translations),
       sample_percent: input.samplePercent,
       recontact_days: input.recontactDays,
       active: input.active,
@@ -101,6 +109,9 @@ export async function updateSurvey(
       ...(patch.question !== undefined && { question: patch.question }),
       ...(patch.followUp !== undefined && { follow_up: JSON.stringify(patch.followUp) }),
       ...(patch.targeting !== undefined && { targeting: JSON.stringify(patch.targeting) }),
+      ...(patch.translations !== undefined && {
+        translations: translationsColumn(patch.translations),
+      }),
       ...(patch.samplePercent !== undefined && { sample_percent: patch.samplePercent }),
       ...(patch.recontactDays !== undefined && { recontact_days: patch.recontactDays }),
       ...(patch.active !== undefined && { active: patch.active }),

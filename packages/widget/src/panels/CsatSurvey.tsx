@@ -4,6 +4,7 @@ import { ScoreScale } from '../components/ScoreScale';
 import { SurveyFollowUp } from '../components/SurveyFollowUp';
 import { useStore } from '../components/store-context';
 import type { TextKey } from '../i18n';
+import { surveyTexts } from '../i18n/survey-texts';
 
 const LABELS: TextKey[] = [
   'csatVeryUnsatisfied',
@@ -21,7 +22,7 @@ export function CsatSurvey({ survey }: { survey: EligibleSurvey }) {
   return (
     <>
       <p id="rapport-survey-question" class="question">
-        {survey.question || t.csatQuestion}
+        {surveyTexts(survey, store.settings.value.locale).question || t.csatQuestion}
       </p>
       <ScoreScale
         scores={[1, 2, 3, 4, 5]}

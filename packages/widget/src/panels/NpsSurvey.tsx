@@ -3,6 +3,7 @@ import { pickSurveyScore } from '../actions/surveys';
 import { ScoreScale } from '../components/ScoreScale';
 import { SurveyFollowUp } from '../components/SurveyFollowUp';
 import { useStore } from '../components/store-context';
+import { surveyTexts } from '../i18n/survey-texts';
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -17,7 +18,7 @@ export function NpsSurvey({ survey }: { survey: EligibleSurvey }) {
   return (
     <>
       <p id="rapport-survey-question" class="question">
-        {survey.question}
+        {surveyTexts(survey, store.settings.value.locale).question}
       </p>
       <ScoreScale
         scores={SCORES}
