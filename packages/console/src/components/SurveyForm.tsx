@@ -4,7 +4,7 @@ import type { SurveyType } from '../api/types';
 import { useSubmit } from '../hooks/use-submit';
 import {
   fieldId,
-  SURVEY_FIELDS,
+  fieldsOf,
   type SurveyDraft,
   type SurveyField,
   type SurveyProblems,
@@ -16,6 +16,7 @@ import { Field } from './Field';
 import { FollowUpFields } from './FollowUpFields';
 import { SubmitRow } from './SubmitRow';
 import { TargetingFields } from './TargetingFields';
+import { TraitRulesFields } from './TraitRulesFields';
 
 interface SurveyFormProps {
   initial: SurveyDraft;
@@ -41,11 +42,11 @@ export function SurveyForm({ initial, editing, submitLabel, busyLabel, onSave }:
       try {
         await onSave(draft);
       } catch (failure) {
-        throw placeServerProblems(failure, setFromServer);
+        throw placeServerProblems(failure, fieldsOf(draft), setFromServer);
       }
     },
     () => {
-      const first = SURVEY_FIELDS.find((field) => local[field]);
+      const first = fieldsOf(draft).find((field) => local[field]);
       if (first) focusLater(first);
       return first;
     },
@@ -90,6 +91,7 @@ export function SurveyForm({ initial, editing, submitLabel, busyLabel, onSave }:
         />
       ) : null}
       <TargetingFields draft={draft} problems={problems} onChange={update} />
+      <TraitRulesFields draft={draft} problems={problems} onChange={update} />
       <SubmitRow form={form} label={submitLabel} busyLabel={busyLabel} />
     </form>
   );
@@ -149,10 +151,14 @@ function withoutFields(problems: SurveyProblems, fields: SurveyField[]): SurveyP
  * A 400 whose `details` name fields: put each message beside its field, focus the first one,
  * and answer the error the form shows above its button.
  */
-function placeServerProblems(failure: unknown, show: (problems: SurveyProblems) => void): unknown {
+function placeServerProblems(
+  failure: unknown,
+  order: SurveyField[],
+  show: (problems: SurveyProblems) => void,
+): unknown {
   if (!isApiError(failure) || failure.status !== 400) return failure;
   const { fields, other } = serverProblems(failure.details);
-  const first = SURVEY_FIELDS.find((field) => fields[field]);
+  const first = order.find((field) => fields[field]);
   if (!first) return failure;
   show(fields);
   focusLater(first);
