@@ -11,7 +11,8 @@ import {
   npsBand,
   TARGETING_LIMITS,
 } from '@rapport/protocol';
-import type { ListedSurvey, Survey, SurveyInput, SurveyPatch, SurveyType } from './api/types';
+import type { Survey, SurveyInput, SurveyPatch, SurveyType } from './api/types';
+import { localDay, midnightOf } from './local-day';
 import {
   type TranslationDraft,
   type TranslationField,
@@ -20,6 +21,14 @@ import {
   translationProblems,
   translationsBody,
 } from './survey-translations';
+import {
+  ruleDraftsOf,
+  ruleFields,
+  ruleProblems,
+  type TraitRuleDraft,
+  type TraitRuleField,
+  traitTargetingOf,
+} from './trait-rules-draft';
 
 /** The form as typed: numbers stay text so a half-typed value is neither lost nor coerced. */
 export interface SurveyDraft {
@@ -35,6 +44,9 @@ export interface SurveyDraft {
   /** `YYYY-MM-DD` in the viewer's time zone, or empty: the first and the last day it shows. */
   startDate: string;
   endDate: string;
+  /** Rules on verified traits: all of them must hold, or any one. */
+  traitMatch: 'all' | 'any';
+  traitRules: TraitRuleDraft[];
   samplePercent: string;
   recontactDays: string;
   active: boolean;
@@ -53,14 +65,15 @@ export type SurveyField =
   | 'targeting.delaySeconds'
   | 'targeting.startsAt'
   | 'targeting.endsAt'
+  | TraitRuleField
   | 'samplePercent'
   | 'recontactDays'
   | TranslationField;
 
 export type SurveyProblems = Partial<Record<SurveyField, string>>;
 
-/** Form order, so focus goes to the first field with a problem. */
-export const SURVEY_FIELDS: readonly SurveyField[] = [
+/** The fields every draft has, in form order; {@link fieldsOf} adds the trait rules'. */
+const SURVEY_FIELDS: readonly SurveyField[] = [
   'name',
   'type',
   'question',
@@ -74,10 +87,18 @@ export const SURVEY_FIELDS: readonly SurveyField[] = [
   'recontactDays',
 ];
 
-/** Every field of `draft` in form order, its translations' included. */
+/**
+ * A draft's fields in form order, so focus goes to the first one with a problem: the
+ * translations after the follow-ups, the trait rules after the targeting.
+ */
 export function fieldsOf(draft: SurveyDraft): SurveyField[] {
   const [before, after] = [SURVEY_FIELDS.slice(0, 6), SURVEY_FIELDS.slice(6)];
-  return [...before, ...translationFields(draft.translations), ...after];
+  return [
+    ...before,
+    ...translationFields(draft.translations),
+    ...after,
+    ...ruleFields(draft.traitRules),
+  ];
 }
 
 /** The element id of a field's control: `survey-followUp-promoter`. */
@@ -111,6 +132,8 @@ export function emptyDraft(): SurveyDraft {
     delaySeconds: '0',
     startDate: '',
     endDate: '',
+    traitMatch: 'all',
+    traitRules: [],
     samplePercent: String(DEFAULTS.samplePercent),
     recontactDays: String(DEFAULTS.recontactDays),
     active: true,
@@ -132,6 +155,8 @@ export function draftOf(survey: Survey): SurveyDraft {
     startDate: survey.targeting?.startsAt ? localDay(Date.parse(survey.targeting.startsAt)) : '',
     // The end is stored exclusive (the midnight after the last day).
     endDate: survey.targeting?.endsAt ? localDay(Date.parse(survey.targeting.endsAt) - 1) : '',
+    traitMatch: survey.targeting?.traits?.match ?? 'all',
+    traitRules: ruleDraftsOf(survey.targeting?.traits),
     samplePercent: String(survey.samplePercent),
     recontactDays: String(survey.recontactDays),
     active: survey.active,
@@ -193,6 +218,7 @@ export function surveyProblems(draft: SurveyDraft): SurveyProblems {
   else if (start && end && end <= start) {
     problems['targeting.endsAt'] = 'The last day must be on or after the first day.';
   }
+  Object.assign(problems, ruleProblems(draft.traitRules));
   const share = Number(draft.samplePercent.trim() || Number.NaN);
   if (!(share >= 0 && share <= 100)) problems.samplePercent = 'Enter a share from 0 to 100.';
   problems.recontactDays = wholeProblem(
@@ -223,25 +249,9 @@ function targetingOf(draft: SurveyDraft): NonNullable<SurveyInput['targeting']> 
   const end = draft.endDate ? midnightOf(draft.endDate, 1) : undefined;
   if (start) targeting.startsAt = start.toISOString();
   if (end) targeting.endsAt = end.toISOString();
+  const traits = traitTargetingOf(draft.traitMatch, draft.traitRules);
+  if (traits) targeting.traits = traits;
   return targeting;
-}
-
-/**
- * The viewer's local midnight at the start of `day` (`YYYY-MM-DD`) plus `addDays`; null for
- * text that is not a date. The last day is sent as the midnight after it (the end excluded).
- */
-function midnightOf(day: string, addDays: number): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return null;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + addDays);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** `YYYY-MM-DD` of a time in the viewer's time zone. */
-function localDay(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function followUpOf(draft: SurveyDraft): SurveyInput['followUp'] {
@@ -281,22 +291,6 @@ export function patchBody(draft: SurveyDraft): SurveyPatch {
   return { ...body, targeting: targetingOf(draft), translations };
 }
 
-/** " (copy)", added to a duplicate's name. */
-const COPY_SUFFIX = ' (copy)';
-
-/** A paused copy of a survey, named "… (copy)" within the name limit (the list's figures stay). */
-export function duplicateBody(survey: ListedSurvey): SurveyInput {
-  const {
-    id: _id,
-    createdAt: _created,
-    updatedAt: _updated,
-    summary: _summary,
-    ...fields
-  } = survey;
-  const name = survey.name.slice(0, MAX_LABEL_LENGTH - COPY_SUFFIX.length) + COPY_SUFFIX;
-  return { ...fields, name, active: false };
-}
-
 /**
  * Sorts the server's `details` (`[{ path, message }]` from a 400) into the fields they name
  * and the rest, which the form shows above its button.
@@ -308,11 +302,19 @@ export function serverProblems(details: unknown): { fields: SurveyProblems; othe
   for (const issue of details as { path?: unknown; message?: unknown }[]) {
     if (typeof issue?.message !== 'string') continue;
     const path = typeof issue.path === 'string' ? issue.path : '';
-    const field = path.startsWith('translations.')
-      ? (path as TranslationField)
-      : SURVEY_FIELDS.find((name) => name === path);
+    const field = isSurveyField(path) ? path : undefined;
     if (field) fields[field] ??= issue.message;
     else other.push(path ? `${path}: ${issue.message}` : issue.message);
   }
   return { fields, other };
+}
+
+const RULE_FIELD = /^targeting\.traits\.rules\.\d+\.(trait|value)$/;
+
+function isSurveyField(path: string): path is SurveyField {
+  return (
+    SURVEY_FIELDS.includes(path as SurveyField) ||
+    RULE_FIELD.test(path) ||
+    path.startsWith('translations.')
+  );
 }

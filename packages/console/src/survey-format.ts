@@ -11,10 +11,10 @@ export const SURVEY_TYPE_LABELS: Record<SurveyType, string> = {
  * Who sees a survey and when, as short phrases: "On pages whose URL contains “/checkout”",
  * "After the event “purchase”", "From 1 Dec 2026", "Until 24 Dec 2026", "5 s after the page opens",
  * "50 % of visitors",
- * "Asked again after 90 days".
+ * "Signed-in people matching 2 trait rules", "Asked again after 90 days".
  */
 export function describeTargeting(survey: Survey): string[] {
-  const { urlContains, event, delaySeconds, startsAt, endsAt } = survey.targeting ?? {};
+  const { urlContains, event, delaySeconds, startsAt, endsAt, traits } = survey.targeting ?? {};
   const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
   return [
     urlContains ? `On pages whose URL contains “${urlContains}”` : 'On every page',
@@ -22,6 +22,9 @@ export function describeTargeting(survey: Survey): string[] {
     startsAt ? `From ${day(Date.parse(startsAt))}` : undefined,
     // The end is exclusive: the last day shown is the one before it.
     endsAt ? `Until ${day(Date.parse(endsAt) - 1)}` : undefined,
+    traits
+      ? `Signed-in people matching ${traits.match === 'any' && traits.rules.length > 1 ? 'any of ' : ''}${plural(traits.rules.length, 'trait rule')}`
+      : undefined,
     delaySeconds ? `${delaySeconds} s after the page opens` : 'As soon as the page opens',
     `${survey.samplePercent} % of visitors`,
     survey.recontactDays === 0

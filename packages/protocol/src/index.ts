@@ -145,6 +145,7 @@ export type {
   TimelineEntry,
   TimelinePage,
 } from './schemas/timeline';
+export type { TraitRule, TraitRuleOp, TraitTargeting } from './schemas/trait-rules';
 export type {
   WebhookCreated,
   WebhookDelivery,
@@ -154,6 +155,7 @@ export type {
   WebhookSecretRotated,
 } from './schemas/webhooks';
 export * from './survey-scales';
+export * from './trait-rules';
 export * from './vocabulary';
 export * from './webhooks';
 export * from './widget-defaults';

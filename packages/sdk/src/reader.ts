@@ -83,7 +83,8 @@ export function createReader(
     },
     async eligible() {
       allow();
-      const { anonymousId, userId } = identity.current();
+      // The proof goes along so the server may apply surveys targeted by verified traits.
+      const { anonymousId, userId, userHash } = identity.current();
       // Taken before asking: an answer acknowledged while the request is in flight may have
       // reached the server after it chose what to offer.
       const answered = pendingSurveyIds(outbox.pending());
@@ -92,7 +93,7 @@ export function createReader(
         0,
         MAX_URL_LENGTH,
       );
-      const path = withQuery('/v1/surveys/eligible', { anonymousId, userId, url });
+      const path = withQuery('/v1/surveys/eligible', { anonymousId, userId, userHash, url });
       const body = (await call({ method: 'GET', path })) as { surveys?: EligibleSurvey[] };
       for (const id of pendingSurveyIds(outbox.pending())) answered.add(id);
       return (body?.surveys ?? []).filter((survey) => !answered.has(survey.id));

@@ -51,6 +51,24 @@ test('surveys.eligible() sends who and where, and resolves the list', async () =
     .searchParams;
   expect(query.get('anonymousId')).toBe(client.anonymousId);
   expect(query.get('userId')).toBe('user-1');
+  // Without a proof there is none to send: trait-targeted surveys stay out.
+  expect(query.has('userHash')).toBe(false);
+  client.destroy();
+});
+
+test('surveys.eligible() sends the userHash of a verified identify', async () => {
+  server.answer('GET /v1/surveys/eligible', () => HttpResponse.json({ surveys: [] }));
+  server.answer('POST /v1/batch', () =>
+    HttpResponse.json({ accepted: 1, duplicates: 0, rejected: [] }),
+  );
+  const client = newClient();
+  const userHash = 'ab'.repeat(32);
+  await client.identify('user-1', { plan: 'pro' }, { userHash });
+
+  await client.surveys.eligible();
+  const query = server.seen.find((r) => r.url.pathname === '/v1/surveys/eligible')!.url
+    .searchParams;
+  expect([query.get('userId'), query.get('userHash')]).toEqual(['user-1', userHash]);
   client.destroy();
 });
 

@@ -19,3 +19,16 @@ export function requireIdentity(project: Project, userId: unknown, userHash: unk
   }
   return parsed.data;
 }
+
+/**
+ * The user id when `userHash` proves it, else undefined: for public reads that answer anyone
+ * (survey eligibility) but give a proven user more (surveys targeted by verified traits).
+ */
+export function provenUserId(
+  project: Project,
+  userId: string | undefined,
+  userHash: unknown,
+): string | undefined {
+  if (userId === undefined) return undefined;
+  return verifyUserHash(project.identitySecret, userId, userHash) ? userId : undefined;
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EligibleSurvey, Survey } from '@rapport/protocol';
 import { DAY_MS } from './clock';
+import { passesTraitRules } from './trait-match';
 
 /**
  * A stable number in [0, 100) for (survey, person): the same person always falls on the same
@@ -22,6 +23,11 @@ export interface EligibilityFacts {
   seenEvents: Set<string>;
   now: number;
   globalWaitDays: number;
+  /**
+   * The verified traits of a user the request proved with a valid userHash; undefined for
+   * anyone else, who never sees a survey with trait rules.
+   */
+  verifiedTraits: Record<string, unknown> | undefined;
 }
 
 function passesTargeting(survey: Survey, facts: EligibilityFacts): boolean {
@@ -30,7 +36,7 @@ function passesTargeting(survey: Survey, facts: EligibilityFacts): boolean {
   if (targeting?.event && !facts.seenEvents.has(targeting.event)) return false;
   if (targeting?.startsAt && facts.now < Date.parse(targeting.startsAt)) return false;
   if (targeting?.endsAt && facts.now >= Date.parse(targeting.endsAt)) return false;
-  return true;
+  return passesTraitRules(targeting?.traits, facts.verifiedTraits);
 }
 
 function inRecontactPeriod(survey: Survey, facts: EligibilityFacts): boolean {
@@ -39,7 +45,7 @@ function inRecontactPeriod(survey: Survey, facts: EligibilityFacts): boolean {
 }
 
 /**
- * The surveys to show now: targeting (URL, event, start and end dates), the project's global wait since the last
+ * The surveys to show now: targeting (URL, event, start and end dates, verified traits), the project's global wait since the last
  * survey of any kind, the survey's own recontact period (answers and dismissals both count),
  * then deterministic sampling. The widget applies `delaySeconds` on the page.
  */

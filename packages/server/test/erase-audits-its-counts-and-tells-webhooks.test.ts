@@ -46,6 +46,7 @@ describe.each(databases)('what an erase reports, on $name', (database) => {
       events: 2,
       survey_responses: 0,
       customers: 1,
+      user_traits: 1,
       loyalty_ledger: 1,
       redemptions: 0,
       loyalty_members: 1,

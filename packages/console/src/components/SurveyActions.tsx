@@ -3,7 +3,7 @@ import type { Survey } from '../api/types';
 import { useAction } from '../hooks/use-action';
 import { href } from '../router';
 import { admin, notice } from '../store';
-import { duplicateBody } from '../survey-draft';
+import { duplicateBody } from '../survey-duplicate';
 import { TypedConfirm } from './TypedConfirm';
 
 /** What a change to one survey did to the list. */

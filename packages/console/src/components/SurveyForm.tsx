@@ -16,6 +16,7 @@ import { Field } from './Field';
 import { FollowUpFields } from './FollowUpFields';
 import { SubmitRow } from './SubmitRow';
 import { TargetingFields } from './TargetingFields';
+import { TraitRulesFields } from './TraitRulesFields';
 import { TranslationFields } from './TranslationFields';
 
 interface SurveyFormProps {
@@ -97,6 +98,7 @@ export function SurveyForm({ initial, editing, submitLabel, busyLabel, onSave }:
         onChange={update}
       />
       <TargetingFields draft={draft} problems={problems} onChange={update} />
+      <TraitRulesFields draft={draft} problems={problems} onChange={update} />
       <SubmitRow form={form} label={submitLabel} busyLabel={busyLabel} />
     </form>
   );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_EVENT_NAME_LENGTH, MAX_ID_LENGTH, MAX_URL_LENGTH, TARGETING_LIMITS } from '../limits';
 import { SURVEY_TYPES } from '../vocabulary';
 import { idSchema, labelSchema, queryDateSchema, textSchema, timestampSchema } from './fields';
+import { traitTargetingSchema } from './trait-rules';
 
 export const surveyTypeSchema = z.enum(SURVEY_TYPES);
 
@@ -61,6 +62,8 @@ export const targetingSchema = z
     startsAt: timestampSchema.optional(),
     /** Shown until this time, excluded (ISO 8601 with offset); absent: until paused. */
     endsAt: timestampSchema.optional(),
+    /** Rules on the person's verified traits; absent: everyone, identified or not. */
+    traits: traitTargetingSchema.optional(),
   })
   .refine(
     (targeting) =>
@@ -114,6 +117,8 @@ export const eligibleSurveysResponseSchema = z.object({
 export const eligibleSurveysQuerySchema = z.object({
   anonymousId: idSchema,
   userId: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+  /** The user's proof; without a valid one, surveys with trait rules are never offered. */
+  userHash: z.string().max(MAX_ID_LENGTH).optional(),
   url: z.string().max(MAX_URL_LENGTH).optional(),
 });
 

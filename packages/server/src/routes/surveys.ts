@@ -6,12 +6,15 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { NotFoundError } from '../errors';
 import { parseQuery } from '../parse-input';
+import { provenUserId } from '../require-identity';
 import { lastContacts, personOf, seenEvents } from '../store/survey-history';
 import { getSurvey, listSurveys } from '../store/surveys';
+import { verifiedTraitsOf } from '../store/user-traits';
 import { eligibleSurveys, toEligible } from '../survey-eligibility';
 
 /**
- * `GET /v1/surveys/eligible?anonymousId&userId&url`: decided on the server, per person.
+ * `GET /v1/surveys/eligible?anonymousId&userId&userHash&url`: decided on the server, per
+ * person; trait rules only for a user proven by `userHash`.
  * `GET /v1/surveys/:id`: one running survey, for the site that shows it on demand
  * (`rapport('open', 'survey', id)`), whatever its targeting says.
  */
@@ -26,9 +29,14 @@ export function surveyRoutes(deps: AppDeps): Hono<AppEnv> {
       if (surveys.length === 0) return c.json(response);
       const person = await personOf(db, project.id, query.anonymousId, query.userId);
       const events = surveys.flatMap((s) => (s.targeting?.event ? [s.targeting.event] : []));
-      const [lastContact, seen] = await Promise.all([
+      // Trait rules read only a user the request proves; a claimed id reads nothing.
+      const proven = surveys.some((s) => s.targeting?.traits)
+        ? provenUserId(project, query.userId, query.userHash)
+        : undefined;
+      const [lastContact, seen, verifiedTraits] = await Promise.all([
         lastContacts(db, project.id, person),
         seenEvents(db, project.id, person, [...new Set(events)]),
+        proven === undefined ? undefined : verifiedTraitsOf(db, project.id, proven),
       ]);
       response.surveys = eligibleSurveys(surveys, {
         personKey: query.userId ?? query.anonymousId,
@@ -37,6 +45,7 @@ export function surveyRoutes(deps: AppDeps): Hono<AppEnv> {
         seenEvents: seen,
         now: deps.clock().getTime(),
         globalWaitDays: project.settings.surveyGlobalWaitDays,
+        verifiedTraits,
       });
       return c.json(response);
     })

@@ -59,6 +59,7 @@ async function isKnown(trx: Kysely<Database>, projectId: string, userId: string)
         WHERE project_id = ${projectId} AND user_id = ${userId})
       OR EXISTS (SELECT 1 FROM loyalty_ledger
         WHERE project_id = ${projectId} AND user_id = ${userId})
+      OR EXISTS (SELECT 1 FROM user_traits WHERE project_id = ${projectId} AND user_id = ${userId})
     ) AS known`.execute(trx);
   return rows[0]?.known === true;
 }
@@ -83,8 +84,8 @@ async function deleteRows(trx: Kysely<Database>, table: string, where: ReturnTyp
 /**
  * Erases a customer (GDPR Art. 17): in one transaction, deletes every row that identifies
  * them — their feedback with its replies, notes and tags (by cascade), events, survey
- * responses, loyalty member, ledger and redemptions, and the customer rows of every browser
- * linked to them — and strips their id from unverified claims elsewhere. Aggregates such as
+ * responses, loyalty member, ledger and redemptions, their verified traits, and the customer
+ * rows of every browser linked to them — and strips their id from unverified claims elsewhere. Aggregates such as
  * the NPS are queries, so they follow from what remains. `processed_messages` keeps the
  * message ids (random UUIDs, nothing personal) on purpose: a message still queued in the
  * person's browser is then a duplicate and cannot bring the data back.
@@ -123,6 +124,7 @@ export async function eraseCustomer(
     erased.events = await deleteRows(trx, 'events', person);
     erased.survey_responses = await deleteRows(trx, 'survey_responses', person);
     erased.customers = await deleteRows(trx, 'customers', person);
+    erased.user_traits = await deleteRows(trx, 'user_traits', byUser);
     erased.loyalty_ledger = await deleteRows(trx, 'loyalty_ledger', byUser);
     erased.redemptions = await deleteRows(trx, 'redemptions', byUser);
     erased.loyalty_members = await deleteRows(trx, 'loyalty_members', byUser);

@@ -6,6 +6,7 @@ import type { Database } from './schema';
 /** Every table that can hold rows about a customer, in the order the export lists them. */
 export const CUSTOMER_TABLES = [
   'customers',
+  'user_traits',
   'events',
   'feedback',
   'feedback_replies',
@@ -71,6 +72,7 @@ export async function exportCustomer(
   const thread = ofTheirFeedback(projectId, theirFeedback);
   const where: Record<CustomerTable, ReturnType<typeof sql>> = {
     customers: person,
+    user_traits: byUser,
     events: person,
     feedback: theirFeedback,
     feedback_replies: thread,

@@ -4,6 +4,7 @@ import { hashDeviceSecret } from '../identity';
 import { ingestWebhookCtes } from '../webhooks/ingest-outbox';
 import { ingestResponseCtes } from './ingest-responses';
 import { ingestThreadCtes } from './ingest-threads';
+import { verifiedTraitsCtes } from './ingest-verified-traits';
 import type { Database } from './schema';
 
 /** One message flattened to the columns of `jsonb_to_recordset` below. */
@@ -130,7 +131,8 @@ export function messageKey(projectId: string, id: string): string {
  * message time (`identified_at`), and identify traits merge in message-time order
  * (`traits_at`): an identify that arrives late, or from a queue that sat offline, never rolls
  * back a newer user id or trait. Only verified identifies carry a `user_id` here (batch.ts
- * moves an unproven one to `claimed_user_id`), so a claim never links a browser to a user.
+ * moves an unproven one to `claimed_user_id`), so a claim never links a browser to a user,
+ * and only their traits reach `user_traits` (see `store/ingest-verified-traits.ts`).
  *
  * @returns the {@link messageKey}s of the messages that were new.
  */
@@ -198,6 +200,7 @@ ${ingestWebhookCtes}
       FROM trait_sources s LEFT JOIN LATERAL jsonb_each(s.traits) AS t ON true
       GROUP BY s.project_id, s.anonymous_id
     ),
+${verifiedTraitsCtes}
     seen_customers AS (
       INSERT INTO customers (project_id, anonymous_id, user_id, identified_at, traits,
         traits_at, first_seen_at, last_seen_at, device_secret_hash)

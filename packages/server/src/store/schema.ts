@@ -41,6 +41,17 @@ export interface CustomersTable {
   device_secret_hash: string | null;
 }
 
+/**
+ * Traits of a proven user: merged only from identify messages whose userHash verified
+ * (migration 0016), so they alone may target surveys and fill widget placeholders.
+ */
+export interface UserTraitsTable {
+  project_id: string;
+  user_id: string;
+  traits: Json<Record<string, unknown>>;
+  traits_at: Timestamp;
+}
+
 /** Every message id ever stored, per project: the exactly-once guard. */
 export interface ProcessedMessagesTable {
   project_id: string;
@@ -183,6 +194,8 @@ export interface LoyaltyTiersTable {
   project_id: string;
   name: string;
   threshold: number;
+  /** Greeting at the top of the loyalty panel, with `{trait}` placeholders (migration 0016). */
+  greeting: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Ways to earn points shown in the widget. */
@@ -211,6 +224,7 @@ export interface RedemptionsTable {
 export interface Database extends PeopleTables, InboxTables, WebhookTables {
   projects: ProjectsTable;
   customers: CustomersTable;
+  user_traits: UserTraitsTable;
   processed_messages: ProcessedMessagesTable;
   events: EventsTable;
   feedback: FeedbackTable;
