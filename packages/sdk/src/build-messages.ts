@@ -132,8 +132,8 @@ const FIELD_CHECKS: { [T in Message['type']]: (message: Extract<Message, { type:
   },
   resolution_rating({ threadId, resolvedAt, score, comment }) {
     checkId(threadId, 'threadId');
+    // The server checks it is the thread's resolution time; here only that it is there.
     checkText(resolvedAt, 'resolvedAt', 40);
-    if (Number.isNaN(Date.parse(resolvedAt))) throw invalidArgument('resolvedAt must be a time');
     checkInteger(score, 'score', 1, 5);
     checkOptionalString(comment, 'comment', MAX_TEXT_LENGTH);
   },
@@ -266,9 +266,10 @@ export function buildResolutionRating(
   threadId: unknown,
   answer: unknown,
 ): ResolutionRatingMessage {
-  if (!isPlainObject(answer))
-    throw invalidArgument('rate() takes { resolvedAt, score?, comment? }');
-  const { resolvedAt, score, comment } = answer as Partial<ResolutionAnswer>;
+  // Not an object: no `resolvedAt`, which the check refuses with invalid_argument.
+  const { resolvedAt, score, comment } = (
+    isPlainObject(answer) ? answer : {}
+  ) as Partial<ResolutionAnswer>;
   return checkMessage({
     ...envelope(sender),
     type: 'resolution_rating',
