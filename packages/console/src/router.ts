@@ -8,6 +8,7 @@ export const PROJECT_SECTIONS = [
   'inbox',
   'customers',
   'surveys',
+  'service',
   'loyalty',
   'install',
   'widget',

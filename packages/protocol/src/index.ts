@@ -109,9 +109,18 @@ export type {
   PageMessage,
   RejectedMessage,
   ReplyMessage,
+  ResolutionRatingMessage,
   SurveyResponseMessage,
   TrackMessage,
 } from './schemas/messages';
+export type {
+  DurationFigure,
+  ResolutionRating,
+  ServiceReport,
+  ServiceReportQuery,
+  ServiceWeek,
+  ThreadResolution,
+} from './schemas/service-report';
 export type {
   Breakdown,
   BreakdownRow,

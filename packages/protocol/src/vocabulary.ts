@@ -5,7 +5,10 @@
  * from them.
  */
 
-/** Message types a batch can carry. `reply` is the customer's answer in one of their threads. */
+/**
+ * Message types a batch can carry. `reply` is the customer's answer in one of their threads;
+ * `resolution_rating` their answer to "Did we solve this?" once the team resolved a thread.
+ */
 export const MESSAGE_TYPES = [
   'identify',
   'track',
@@ -13,6 +16,7 @@ export const MESSAGE_TYPES = [
   'feedback',
   'survey_response',
   'reply',
+  'resolution_rating',
 ] as const;
 
 /** What a piece of feedback is about. */

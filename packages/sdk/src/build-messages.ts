@@ -5,6 +5,7 @@ import type {
   Message,
   PageMessage,
   ReplyMessage,
+  ResolutionRatingMessage,
   SurveyResponseMessage,
   TrackMessage,
 } from '@rapport/protocol';
@@ -22,7 +23,7 @@ import { invalidArgument } from './errors';
 import { collectFeedbackContext } from './feedback-context';
 import { MAX_MESSAGE_BYTES } from './outbox/batches';
 import { jsonByteLength } from './outbox/byte-length';
-import type { FeedbackInput, SurveyAnswer } from './types';
+import type { FeedbackInput, ResolutionAnswer, SurveyAnswer } from './types';
 import {
   checkEmail,
   checkId,
@@ -128,6 +129,13 @@ const FIELD_CHECKS: { [T in Message['type']]: (message: Extract<Message, { type:
   reply({ threadId, body }) {
     checkId(threadId, 'threadId');
     checkText(body, 'body', MAX_TEXT_LENGTH);
+  },
+  resolution_rating({ threadId, resolvedAt, score, comment }) {
+    checkId(threadId, 'threadId');
+    // The server checks it is the thread's resolution time; here only that it is there.
+    checkText(resolvedAt, 'resolvedAt', 40);
+    checkInteger(score, 'score', 1, 5);
+    checkOptionalString(comment, 'comment', MAX_TEXT_LENGTH);
   },
 };
 
@@ -246,5 +254,28 @@ export function buildReply(sender: Sender, threadId: unknown, body: unknown): Re
     type: 'reply',
     threadId: threadId as string,
     body: body as string,
+  });
+}
+
+/**
+ * Checks `inbox.rate()`'s arguments and builds its `resolution_rating` message (no `score`: the
+ * customer dismissed the question); throws `invalid_argument`.
+ */
+export function buildResolutionRating(
+  sender: Sender,
+  threadId: unknown,
+  answer: unknown,
+): ResolutionRatingMessage {
+  // Not an object: no `resolvedAt`, which the check refuses with invalid_argument.
+  const { resolvedAt, score, comment } = (
+    isPlainObject(answer) ? answer : {}
+  ) as Partial<ResolutionAnswer>;
+  return checkMessage({
+    ...envelope(sender),
+    type: 'resolution_rating',
+    threadId: threadId as string,
+    resolvedAt: resolvedAt as string,
+    score,
+    comment,
   });
 }

@@ -36,6 +36,7 @@ export type {
   FeedbackInput,
   IdentifyOptions,
   RapportClient,
+  ResolutionAnswer,
   SurveyAnswer,
   WriteReceipt,
 } from './types';

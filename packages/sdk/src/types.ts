@@ -35,6 +35,16 @@ export interface SurveyAnswer {
   answers?: Record<string, string | number>;
 }
 
+/** The customer's answer to "Did we solve this?" for one resolution of a thread. */
+export interface ResolutionAnswer {
+  /** The thread's `resolution.resolvedAt` from `inbox.get()`: the resolution answered. */
+  resolvedAt: string;
+  /** 1–5. Omit it (and `comment`) when the customer dismissed the question. */
+  score?: number;
+  /** Optional, up to 5,000 characters. */
+  comment?: string;
+}
+
 /** Options for `identify()`. */
 export interface IdentifyOptions {
   /** HMAC-SHA256(identity secret, userId) in hex, computed by the site owner's server. */
@@ -200,6 +210,14 @@ export interface RapportClient {
      * @example await client.inbox.reply(thread.id, 'Thanks, that fixed it!');
      */
     reply(threadId: string, body: string): Promise<WriteReceipt>;
+    /**
+     * Answer "Did we solve this?" in a thread the team resolved (`thread.resolution`), or
+     * dismiss it (no `score`). Goes through the outbox like `reply()`. The server keeps one
+     * answer per resolution, only from the thread's owner and only while the thread is still
+     * at that resolution; otherwise it refuses the message (`conflict`, `not_found`).
+     * @example await client.inbox.rate(thread.id, { resolvedAt: thread.resolution.resolvedAt, score: 5 });
+     */
+    rate(threadId: string, answer: ResolutionAnswer): Promise<WriteReceipt>;
   };
   /**
    * Listen to an event (see {@link ClientEvents}). A listener that throws is skipped and

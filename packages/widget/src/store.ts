@@ -27,6 +27,17 @@ export type FeedbackStatus = 'editing' | 'sending' | 'sent' | 'queued';
 /** Where the customer's answer in one thread is: being sent, saved offline, or refused. */
 export type ReplyStatus = 'sending' | 'queued' | 'error';
 
+/**
+ * The customer's answer to "Did we solve this?" in one resolved thread: the score picked and the
+ * comment, then `sending`, `thanks` (answered: the thanks shows in place of the question) or
+ * `error` (the answer could not be saved; the customer may try again).
+ */
+export interface ResolutionDraft {
+  score?: number;
+  comment: string;
+  status: 'editing' | 'sending' | 'thanks' | 'error';
+}
+
 /** Inline validation and send errors of the feedback form, as text keys. */
 export interface FeedbackErrors {
   message?: 'errorMessageRequired' | 'errorMessageTooLong';
@@ -143,6 +154,8 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       drafts: signal<Record<string, string>>({}),
       status: signal<Record<string, ReplyStatus | undefined>>({}),
     },
+    /** "Did we solve this?" answers being written, by thread id. */
+    resolutions: signal<Record<string, ResolutionDraft | undefined>>({}),
 
     survey,
     surveyScore,

@@ -30,6 +30,7 @@ import type {
   RewardInput,
   Role,
   RotatedKeys,
+  ServiceReport,
   SessionBody,
   Survey,
   SurveyCommentsPage,
@@ -141,6 +142,9 @@ export function adminEndpoints(api: ApiClient, projectId: string) {
     updateSurvey: (id: string, body: SurveyPatch) =>
       call<Survey>(survey(id), { method: 'PATCH', body }),
     deleteSurvey: (id: string) => call<void>(survey(id), { method: 'DELETE' }),
+    /** The weekly service report: the last `weeks` UTC weeks, the current one last. */
+    serviceReport: (weeks: number) =>
+      call<ServiceReport>('/v1/admin/reports/service', { query: { weeks } }),
     /** A survey's report: figures, series, response rate, breakdown, a second period. */
     surveyReport: (id: string, query: ReportQuery) =>
       call<SurveyReport>(`${survey(id)}/report`, { query: { ...query } }),

@@ -29,6 +29,7 @@ import type {
   ProjectView,
   Redemption,
   RedemptionStatus,
+  ResolutionRating,
   Reward,
   RewardCodes,
   RewardCodesAdded,
@@ -37,6 +38,8 @@ import type {
   Role,
   ScoreSummary,
   SeriesPoint,
+  ServiceReport,
+  ServiceWeek,
   SessionBody,
   Survey,
   SurveyComment,
@@ -82,6 +85,7 @@ export type {
   ProjectView,
   Redemption,
   RedemptionStatus,
+  ResolutionRating,
   Reward,
   RewardCodes,
   RewardCodesAdded,
@@ -90,6 +94,8 @@ export type {
   Role,
   ScoreSummary,
   SeriesPoint,
+  ServiceReport,
+  ServiceWeek,
   SessionBody,
   Survey,
   SurveyComment,
@@ -194,6 +200,8 @@ export interface FeedbackThread {
   assignee: { userId: string; name: string } | null;
   customer: ThreadCustomer | null;
   timeline: TimelineEntry[];
+  /** The customer's "Did we solve this?" answer for the latest resolution, or null. */
+  resolutionRating?: ResolutionRating | null;
 }
 
 export interface CustomerRow {

@@ -6,6 +6,7 @@ const SECTIONS: Record<ProjectSection, { label: string; role: Role }> = {
   inbox: { label: 'Inbox', role: 'member' },
   customers: { label: 'Customers', role: 'member' },
   surveys: { label: 'Surveys', role: 'member' },
+  service: { label: 'Service', role: 'member' },
   loyalty: { label: 'Loyalty', role: 'member' },
   install: { label: 'Install', role: 'member' },
   widget: { label: 'Widget', role: 'member' },

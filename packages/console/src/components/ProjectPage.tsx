@@ -6,6 +6,7 @@ import { Customers } from '../pages/Customers';
 import { Inbox } from '../pages/Inbox';
 import { Install } from '../pages/Install';
 import { ProjectSettings } from '../pages/ProjectSettings';
+import { ServiceReport } from '../pages/ServiceReport';
 import { Team } from '../pages/Team';
 import { Thread } from '../pages/Thread';
 import { WidgetSettings } from '../pages/WidgetSettings';
@@ -61,6 +62,8 @@ export function ProjectPage({ route }: { route: ProjectRoute }) {
     case 'survey-edit':
     case 'survey-report':
       return <SurveySection route={route} />;
+    case 'service':
+      return <ServiceReport projectId={projectId} />;
     case 'loyalty':
       return <LoyaltySection route={{ page: 'loyalty', projectId }} />;
     case 'loyalty-reward':

@@ -5,6 +5,7 @@ import { Conversation } from '../components/Conversation';
 import { CustomerCard } from '../components/CustomerCard';
 import { answeredByCustomer, WAITING_ON_TEAM } from '../components/FeedbackRow';
 import { PageHeading } from '../components/PageHeading';
+import { ResolutionRatingCard } from '../components/ResolutionRatingCard';
 import { ThreadControls } from '../components/ThreadControls';
 import { Timeline } from '../components/Timeline';
 import { describeUserAgent, formatDateTime } from '../format';
@@ -12,7 +13,10 @@ import { href } from '../router';
 import { admin } from '../store';
 import { useRemote } from '../use-remote';
 
-/** One feedback thread: message, context, customer, conversation, status, assignee, tags. */
+/**
+ * One feedback thread: message, context, customer, conversation, status, assignee, tags, and the
+ * customer's "Did we solve this?" answer once it was resolved.
+ */
 export function Thread({ projectId, feedbackId }: { projectId: string; feedbackId: string }) {
   const { remote, reload } = useRemote(
     () => admin(projectId).thread(feedbackId),
@@ -82,6 +86,7 @@ function ThreadView({
       </div>
       <aside class="thread-side stack" aria-label="Details">
         <ThreadControls thread={thread} projectId={projectId} onChanged={reload} />
+        <ResolutionRatingCard rating={thread.resolutionRating} />
         <CustomerCard customer={thread.customer} projectId={projectId} />
         {thread.customer ? (
           <section aria-labelledby="recent-heading">

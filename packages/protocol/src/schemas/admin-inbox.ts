@@ -7,6 +7,7 @@ import { MAX_SEARCH_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../limits';
 import { feedbackItemSchema, feedbackStatusSchema } from './feedback';
 import { textSchema, timestampSchema, userIdSchema } from './fields';
 import { feedbackCategorySchema } from './messages';
+import { resolutionRatingSchema } from './service-report';
 import { timelineEntrySchema } from './timeline';
 
 /** A date (`2026-03-01`, a whole UTC day) or a timestamp with a time zone. */
@@ -91,6 +92,8 @@ export const feedbackThreadSchema = z.object({
   assignee: teammateRefSchema.nullable(),
   customer: customerCardSchema.nullable(),
   timeline: z.array(timelineEntrySchema),
+  /** The customer's "Did we solve this?" answer for the latest resolution, or null. */
+  resolutionRating: resolutionRatingSchema.nullable(),
 });
 
 /** `PATCH /v1/admin/feedback/:id` — change the status, the assignee (null unassigns), or both. */

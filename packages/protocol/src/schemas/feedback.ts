@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FEEDBACK_STATUSES } from '../vocabulary';
 import { textSchema, timestampSchema } from './fields';
 import { feedbackCategorySchema, feedbackContextSchema } from './messages';
+import { threadResolutionSchema } from './service-report';
 
 export const feedbackStatusSchema = z.enum(FEEDBACK_STATUSES);
 
@@ -63,6 +64,8 @@ export const inboxThreadSchema = z.object({
   replies: z.array(replySchema),
   /** On a detractor thread: the answer that opened it (the widget says the team will answer). */
   surveyAnswer: surveyAnswerRefSchema.optional(),
+  /** On a resolved thread: the widget asks "Did we solve this?" until `answered`. */
+  resolution: threadResolutionSchema.optional(),
 });
 export const inboxResponseSchema = z.object({ threads: z.array(inboxThreadSchema) });
 

@@ -27,6 +27,7 @@ export * from './feedback';
 export * from './fields';
 export * from './loyalty';
 export * from './messages';
+export * from './service-report';
 export * from './survey-report';
 export * from './surveys';
 export * from './trait-rules';

@@ -125,6 +125,22 @@ export const replyMessageSchema = z.object({
   body: textSchema,
 });
 
+/**
+ * The customer's answer to "Did we solve this?" (1–5, optional comment) in a thread the team
+ * resolved. `resolvedAt` names the resolution answered (the thread's `resolution.resolvedAt`
+ * from `GET /v1/inbox`); without `score` the customer dismissed the question. Accepted only
+ * from the thread's owner (as a `reply`), only while the thread is resolved at that moment, and
+ * once per resolution: a second answer to the same resolution is refused (`conflict`).
+ */
+export const resolutionRatingMessageSchema = z.object({
+  ...baseFields,
+  type: z.literal('resolution_rating'),
+  threadId: idSchema,
+  resolvedAt: timestampSchema,
+  score: z.number().int().min(1).max(5).optional(),
+  comment: z.string().max(MAX_TEXT_LENGTH).optional(),
+});
+
 /** Any message the SDK can send, discriminated by `type`. */
 export const messageSchema = z.discriminatedUnion('type', [
   identifyMessageSchema,
@@ -133,6 +149,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   feedbackMessageSchema,
   surveyResponseMessageSchema,
   replyMessageSchema,
+  resolutionRatingMessageSchema,
 ]);
 
 /**
@@ -170,6 +187,7 @@ export type FeedbackContext = z.infer<typeof feedbackContextSchema>;
 export type FeedbackMessage = z.infer<typeof feedbackMessageSchema>;
 export type SurveyResponseMessage = z.infer<typeof surveyResponseMessageSchema>;
 export type ReplyMessage = z.infer<typeof replyMessageSchema>;
+export type ResolutionRatingMessage = z.infer<typeof resolutionRatingMessageSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 export type BatchRequest = z.infer<typeof batchRequestSchema>;

@@ -8,6 +8,7 @@ import { adminCustomerRoutes } from './admin-customers';
 import { adminFeedbackRoutes } from './admin-feedback';
 import { adminLoyaltyRoutes } from './admin-loyalty';
 import { adminNpsRoutes } from './admin-nps';
+import { adminServiceReportRoutes } from './admin-service-report';
 import { adminSurveyReportRoutes } from './admin-survey-report';
 import { adminSurveyRoutes } from './admin-surveys';
 import { adminWebhookRoutes, type WebhookRouteOptions } from './admin-webhooks';
@@ -25,6 +26,7 @@ export function adminApi(deps: AppDeps, webhooks: WebhookRouteOptions): Hono<App
     .route('/', adminNpsRoutes(deps))
     .route('/', adminSurveyRoutes(deps))
     .route('/', adminSurveyReportRoutes(deps))
+    .route('/', adminServiceReportRoutes(deps))
     .route('/', adminLoyaltyRoutes(deps))
     .route('/', adminCustomerRoutes(deps))
     .route('/', adminWebhookRoutes(deps, webhooks))

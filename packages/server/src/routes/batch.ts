@@ -14,7 +14,7 @@ import { describeIssues } from '../parse-input';
 import { readJsonBody } from '../read-json-body';
 import type { IngestMessage } from '../store/ingest';
 import { surveyTypesById } from '../store/survey-lookup';
-import { judgeReplies } from '../thread-access';
+import { judgeThreadMessages } from '../thread-access';
 
 /** Client clocks drift; a timestamp further ahead than this is filed at the server's time. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -93,7 +93,7 @@ export function batchRoutes(deps: AppDeps): Hono<AppEnv> {
     const storable = resolved.flatMap(({ identity }) =>
       identity.message ? [identity.message] : [],
     );
-    const replyProblem = await judgeReplies(deps.store.db, project.id, storable);
+    const replyProblem = await judgeThreadMessages(deps.store.db, project.id, storable);
     const valid: IngestMessage[] = [];
     for (const { message, identity } of resolved) {
       const problem =

@@ -12,6 +12,7 @@ export const CUSTOMER_TABLES = [
   'feedback_replies',
   'feedback_notes',
   'feedback_tags',
+  'resolution_ratings',
   'survey_responses',
   'loyalty_members',
   'loyalty_ledger',
@@ -48,7 +49,7 @@ async function rowsOf(db: Kysely<Database>, table: CustomerTable, where: ReturnT
  * Everything stored about a customer (GDPR Art. 15 and 20): every row of every table that
  * holds their user id or one of their browsers' anonymous ids, feedback sent with one of their
  * email addresses, and their feedback threads'
- * replies, internal notes and tags, as stored (column names as in the database). Unbounded
+ * replies, internal notes, tags and "Did we solve this?" answers, as stored (column names as in the database). Unbounded
  * on purpose — an export that stopped at a limit would be a silently incomplete answer.
  *
  * @returns undefined when nothing is stored about the user.
@@ -78,6 +79,7 @@ export async function exportCustomer(
     feedback_replies: thread,
     feedback_notes: thread,
     feedback_tags: thread,
+    resolution_ratings: thread,
     survey_responses: person,
     loyalty_members: byUser,
     loyalty_ledger: byUser,

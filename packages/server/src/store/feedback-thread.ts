@@ -11,6 +11,7 @@ import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { customerCard, personOfUser } from './customers-directory';
 import { feedbackRow, type ReplyRow, replyRowsOf } from './feedback';
 import { inboxItemsOf, tagsOf } from './inbox-list';
+import { latestResolutionRating } from './resolution-ratings';
 import { isoOf } from './rows';
 import type { Database } from './schema';
 import { timelinePage } from './timeline';
@@ -82,12 +83,13 @@ export async function feedbackThread(
   const person = row.user_id
     ? await personOfUser(db, projectId, row.user_id)
     : { anonymousIds: [row.anonymous_id] };
-  const [items, replies, notes, customer, timeline] = await Promise.all([
+  const [items, replies, notes, customer, timeline, resolutionRating] = await Promise.all([
     inboxItemsOf(db, projectId, [row]),
     replyRowsOf(db, projectId, [id]),
     notesOf(db, projectId, id),
     row.user_id ? customerCard(db, projectId, row.user_id) : null,
     timelinePage(db, projectId, person, { limit: THREAD_TIMELINE_LENGTH }),
+    latestResolutionRating(db, projectId, id),
   ]);
   const item = items[0] as InboxItem;
   return {
@@ -98,6 +100,7 @@ export async function feedbackThread(
     assignee: item.assignee,
     customer,
     timeline: timeline.items,
+    resolutionRating,
   };
 }
 
@@ -110,7 +113,8 @@ export interface FeedbackChange {
 /**
  * Sets the status and/or the assignee of an item, locking its row so two concurrent changes
  * report what each really changed; undefined when there is no such item. A status change
- * queues `feedback.status_changed`: call it inside the transaction of the change.
+ * queues `feedback.status_changed`: call it inside the transaction of the change. Resolving
+ * stamps `resolved_at`: a new resolution, which the customer is asked about once.
  */
 export async function updateFeedback(
   db: Kysely<Database>,
@@ -140,6 +144,7 @@ export async function updateFeedback(
     .updateTable('feedback')
     .set({
       ...(change.status && { status: change.status.to }),
+      ...(change.status?.to === 'resolved' && { resolved_at: now }),
       ...(change.assignee && { assignee_id: change.assignee.to }),
     })
     .where('project_id', '=', projectId)

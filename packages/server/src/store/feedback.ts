@@ -9,15 +9,20 @@ import type {
 } from '@rapport/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import { enqueueWebhookEvent } from '../webhooks/enqueue';
+import { threadResolutions } from './resolution-ratings';
 import { isoOf, jsonOf } from './rows';
 import type { Database, FeedbackTable } from './schema';
 import type { ThreadOwner } from './unread-replies';
 
 /**
- * A feedback row as read: every column but the generated search vector and the customer's read
- * marker, which only the unread count reads (`unread-replies.ts`).
+ * A feedback row as read: every column but the generated search vector, the customer's read
+ * marker, which only the unread count reads (`unread-replies.ts`), and the resolution time,
+ * which only resolution CSAT reads (`resolution-ratings.ts`, `service-report.ts`).
  */
-export type FeedbackRow = Omit<Selectable<FeedbackTable>, 'search' | 'customer_read_at'>;
+export type FeedbackRow = Omit<
+  Selectable<FeedbackTable>,
+  'search' | 'customer_read_at' | 'resolved_at'
+>;
 
 /** The feedback columns to read: never `search`, a tsvector no caller needs. */
 export const FEEDBACK_COLUMNS = [
@@ -214,18 +219,30 @@ export async function inboxOf(
 ): Promise<InboxResponse> {
   let query = db
     .selectFrom('feedback')
-    .select(['id', 'message', 'category', 'status', 'created_at', 'survey_id', 'score'])
+    .select([
+      'id',
+      'message',
+      'category',
+      'status',
+      'created_at',
+      'survey_id',
+      'score',
+      'resolved_at',
+    ])
     .where('project_id', '=', projectId);
   query =
     'userId' in owner
       ? query.where('user_id', '=', owner.userId)
       : query.where('anonymous_id', '=', owner.anonymousId).where('user_id', 'is', null);
   const rows = await query.orderBy('created_at', 'desc').limit(50).execute();
-  const replies = await repliesOf(
-    db,
-    projectId,
-    rows.map((row) => row.id),
-  );
+  const [replies, resolutions] = await Promise.all([
+    repliesOf(
+      db,
+      projectId,
+      rows.map((row) => row.id),
+    ),
+    threadResolutions(db, projectId, rows),
+  ]);
   return {
     threads: rows.map((row) => ({
       id: row.id,
@@ -235,6 +252,7 @@ export async function inboxOf(
       createdAt: isoOf(row.created_at),
       replies: replies.get(row.id) ?? [],
       surveyAnswer: surveyAnswerOf(row),
+      ...(resolutions.has(row.id) && { resolution: resolutions.get(row.id) }),
     })),
   };
 }

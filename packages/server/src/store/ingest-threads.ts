@@ -20,6 +20,10 @@ import { sql } from 'kysely';
  *   thread), skipped when the thread was erased meanwhile instead of failing the batch. Filed
  *   at the time the server received them, like the team's replies: a browser's clock (or a
  *   reply that sat offline) must not slip the answer above a team reply it never saw.
+ * - `stored_ratings`: the customer's `resolution_rating` answers (batch.ts has checked they own
+ *   the thread, that it is resolved and that the resolution was not answered yet), kept only
+ *   while the thread is still at the resolution they name; a second answer to one resolution
+ *   in the same batch is dropped by the key (the first in the batch's order wins).
  *
  * - `detractor_threads` / `detractor_tags`: a response (`stored_responses`, see
  *   `store/ingest-responses.ts`) scoring NPS 0–6 or CSAT 1–2 opens a thread (issue 14, item 5)
@@ -98,4 +102,14 @@ export const ingestThreadCtes = sql`
       FROM fresh_input r
       JOIN feedback f ON f.project_id = r.project_id AND f.id = r.thread_id
       WHERE r.type = 'reply'
+    ),
+    stored_ratings AS (
+      INSERT INTO resolution_ratings (project_id, feedback_id, resolved_at, message_id, score,
+        comment, created_at)
+      SELECT r.project_id, r.thread_id, f.resolved_at, r.id, r.score, r.comment, r.received_at
+      FROM fresh_input r
+      JOIN feedback f ON f.project_id = r.project_id AND f.id = r.thread_id
+        AND f.status = 'resolved' AND f.resolved_at = r.resolved_at
+      WHERE r.type = 'resolution_rating'
+      ON CONFLICT (project_id, feedback_id, resolved_at) DO NOTHING
     ),`;

@@ -31,8 +31,10 @@ export interface IngestRow {
   comment?: string;
   /** A user id the message claimed without a valid `userHash`: never a link, only a trait. */
   claimed_user_id?: string;
-  /** The thread (feedback id) a customer's `reply` answers. */
+  /** The thread (feedback id) a customer's `reply` or `resolution_rating` answers. */
   thread_id?: string;
+  /** The resolution a `resolution_rating` answers (the thread's `resolved_at`). */
+  resolved_at?: string;
   /** SHA-256 hex of the message's device secret; the secret itself is never stored. */
   device_secret_hash?: string;
 }
@@ -76,6 +78,13 @@ function payloadOf(message: StorableMessage): Partial<IngestRow> {
       };
     case 'reply':
       return { thread_id: message.threadId, message: message.body };
+    case 'resolution_rating':
+      return {
+        thread_id: message.threadId,
+        resolved_at: message.resolvedAt,
+        score: message.score,
+        comment: message.comment,
+      };
   }
 }
 
@@ -146,7 +155,8 @@ export async function ingestRows(db: Kysely<Database>, input: IngestRow[]): Prom
         project_id text, id text, type text, anonymous_id text, user_id text, at timestamptz,
         received_at timestamptz, name text, data jsonb, message text, category text,
         email text, rating integer, survey_id text, response_id text, score integer,
-        comment text, claimed_user_id text, thread_id text, device_secret_hash text
+        comment text, claimed_user_id text, thread_id text, device_secret_hash text,
+        resolved_at timestamptz
       )
     ),
     fresh AS (

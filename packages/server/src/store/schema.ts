@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { WebhookTables } from '../webhooks/schema';
 import type { InboxTables, SearchVector } from './schema-inbox';
 import type { PeopleTables } from './schema-people';
+import type { ResolutionTables } from './schema-resolution';
 
 /** Timestamps are written as ISO strings or Dates and read back as Dates (pg) or Dates (PGlite). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -94,6 +95,8 @@ export interface FeedbackTable {
   score: ColumnType<number | null, number | null | undefined, number | null>;
   /** How far the customer has read the thread: replies up to this moment are read (0012). */
   customer_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the team last resolved the thread (0015); NULL if never since then. */
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Replies in a feedback thread (the team's, shown in the widget inbox). */
@@ -221,7 +224,7 @@ export interface RedemptionsTable {
 }
 
 /** Every table Rapport stores, as Kysely sees it. Mirrors `src/migrations/*.sql`. */
-export interface Database extends PeopleTables, InboxTables, WebhookTables {
+export interface Database extends PeopleTables, InboxTables, ResolutionTables, WebhookTables {
   projects: ProjectsTable;
   customers: CustomersTable;
   user_traits: UserTraitsTable;

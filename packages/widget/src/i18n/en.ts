@@ -104,6 +104,14 @@ export const en = {
   statusNew: 'Received',
   statusInProgress: 'In progress',
   statusResolved: 'Resolved',
+  resolutionQuestion: 'Did we solve this?',
+  resolutionScore: '{score} out of 5',
+  resolutionLow: 'Not at all',
+  resolutionHigh: 'Completely',
+  resolutionComment: 'Anything to add? (optional)',
+  resolutionDismiss: 'Not now',
+  resolutionThanks: 'Thank you — your answer helps us get better.',
+  resolutionScoreRequired: 'Pick a score from 1 to 5, or choose “Not now”.',
 };
 
 /** Every string the widget shows, by key. Override any of them with the `texts` option. */

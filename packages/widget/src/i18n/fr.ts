@@ -101,4 +101,12 @@ export const fr: Texts = {
   statusNew: 'Reçu',
   statusInProgress: 'En cours',
   statusResolved: 'Résolu',
+  resolutionQuestion: 'Avons-nous résolu votre demande ?',
+  resolutionScore: '{score} sur 5',
+  resolutionLow: 'Pas du tout',
+  resolutionHigh: 'Complètement',
+  resolutionComment: 'Autre chose à ajouter ? (facultatif)',
+  resolutionDismiss: 'Plus tard',
+  resolutionThanks: 'Merci — votre réponse nous aide à nous améliorer.',
+  resolutionScoreRequired: 'Choisissez une note de 1 à 5, ou « Plus tard ».',
 };

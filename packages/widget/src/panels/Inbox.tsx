@@ -1,6 +1,7 @@
 import type { FeedbackStatus } from '@rapport/protocol';
 import { loadInbox } from '../actions/inbox';
 import { ReplyForm } from '../components/ReplyForm';
+import { ResolutionQuestion } from '../components/ResolutionQuestion';
 import { useStore } from '../components/store-context';
 import { useLoaded } from '../components/use-loaded';
 import { format, type TextKey } from '../i18n';
@@ -15,7 +16,8 @@ const STATUS: Record<FeedbackStatus, TextKey> = {
 /**
  * The customer's feedback threads, newest first, each with the team's replies and the
  * customer's own answers and a field to answer. Signed-in or not: an anonymous visitor sees
- * the threads of this browser. Every text is shown as text, line breaks kept.
+ * the threads of this browser. Every text is shown as text, line breaks kept. A thread the team
+ * resolved asks "Did we solve this?" until the customer answers or dismisses it.
  */
 export function Inbox() {
   const store = useStore();
@@ -54,6 +56,7 @@ export function Inbox() {
                 <p>{reply.body}</p>
               </div>
             ))}
+            <ResolutionQuestion thread={thread} />
             <ReplyForm threadId={thread.id} />
           </li>
         ))}
