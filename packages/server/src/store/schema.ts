@@ -1,6 +1,7 @@
 import type { RedemptionStatus } from '@rapport/protocol';
 import type { ColumnType, Generated } from 'kysely';
 import type { WebhookTables } from '../webhooks/schema';
+import type { EmailTables, ReplyEmailStatus } from './schema-email';
 import type { InboxTables, SearchVector } from './schema-inbox';
 import type { PeopleTables } from './schema-people';
 
@@ -83,6 +84,25 @@ export interface FeedbackTable {
   score: ColumnType<number | null, number | null | undefined, number | null>;
   /** How far the customer has read the thread: replies up to this moment are read (0012). */
   customer_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The replies a claimed reply email covers are after `from`, up to `through` (0014). */
+  reply_email_from: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reply_email_through: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  reply_email_status: ColumnType<
+    ReplyEmailStatus | null,
+    ReplyEmailStatus | null | undefined,
+    ReplyEmailStatus | null
+  >;
+  reply_email_attempts: ColumnType<number, number | undefined, number>;
+  /** The claim's lease while sending, the retry's due time after a failure. */
+  reply_email_next_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
 }
 
 /** Replies in a feedback thread (the team's, shown in the widget inbox). */
@@ -202,7 +222,7 @@ export interface RedemptionsTable {
 }
 
 /** Every table Rapport stores, as Kysely sees it. Mirrors `src/migrations/*.sql`. */
-export interface Database extends PeopleTables, InboxTables, WebhookTables {
+export interface Database extends PeopleTables, InboxTables, WebhookTables, EmailTables {
   projects: ProjectsTable;
   customers: CustomersTable;
   processed_messages: ProcessedMessagesTable;
