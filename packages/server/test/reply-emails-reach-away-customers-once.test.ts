@@ -1,15 +1,12 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpMailer, type Mailer } from '../src/email/mailer';
-import { createReplyEmailSender } from '../src/email/reply-email-sender';
-import { silentLogger } from '../src/logger';
+import { describe, expect, it } from 'vitest';
 import { databases } from './helpers/databases';
-import { asSecretKey, ingest, userHashOf } from './helpers/inbox';
+import { ingest, userHashOf } from './helpers/inbox';
+import { useReplyEmails } from './helpers/reply-emails';
 import { message, send } from './helpers/requests';
-import { decodedHeader, type LocalSmtp, partOf, startLocalSmtp } from './helpers/smtp-server';
+import { decodedHeader, partOf } from './helpers/smtp-server';
 import { useTestApp } from './helpers/test-app';
 
-const PUBLIC_URL = 'https://rapport.example';
 const MINUTE = 60_000;
 
 function context(locale = 'en-GB', url = 'https://shop.example/checkout?step=2') {
@@ -18,39 +15,9 @@ function context(locale = 'en-GB', url = 'https://shop.example/checkout?step=2')
 
 describe.each(databases)('reply emails on $name', (database) => {
   const ctx = useTestApp(database);
-  let smtp: LocalSmtp;
-  let mailer: Mailer;
-
-  beforeAll(async () => {
-    smtp = await startLocalSmtp();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  beforeEach(() => {
-    smtp.received.length = 0;
-    smtp.fail = false;
-    mailer = createSmtpMailer({ url: smtp.url, from: 'Test Shop <support@shop.example>' });
-  });
-  afterEach(() => mailer.close());
-
-  const sender = () =>
-    createReplyEmailSender({
-      store: ctx.store,
-      mailer,
-      logger: silentLogger,
-      publicUrl: PUBLIC_URL,
-      clock: ctx.clock,
-      delayMs: 15 * MINUTE,
-    });
-  async function teamReply(feedbackId: unknown, at: string, body = 'On it') {
-    ctx.clock.set(at);
-    const res = await asSecretKey(ctx, 'POST', `/v1/admin/feedback/${feedbackId}/replies`, {
-      body,
-    });
-    expect(res.status).toBe(201);
-  }
-  const emailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
+  const mail = useReplyEmails(ctx);
+  const { sender, teamReply } = mail;
+  const emailsTo = (address: string) => mail.smtp.received.filter((m) => m.to.includes(address));
 
   it('emails one message for an unread reply and none for a read one', async () => {
     const away = message('feedback', {
@@ -73,12 +40,12 @@ describe.each(databases)('reply emails on $name', (database) => {
     // Not yet: the delay has not passed.
     ctx.clock.set('2026-03-02T12:14:00.000Z');
     expect(await sender().sendDue()).toBe(0);
-    expect(smtp.received).toHaveLength(0);
+    expect(mail.smtp.received).toHaveLength(0);
 
     ctx.clock.set('2026-03-02T12:16:00.000Z');
     await sender().sendDue();
-    expect(smtp.received).toHaveLength(1);
-    const [email] = smtp.received;
+    expect(mail.smtp.received).toHaveLength(1);
+    const [email] = mail.smtp.received;
     expect(email?.to).toEqual(['ada@customer.test']);
     expect(decodedHeader(email?.headers.subject)).toBe('New reply from Test Shop');
     expect(email?.headers.from).toBe('Test Shop <support@shop.example>');
@@ -94,7 +61,7 @@ describe.each(databases)('reply emails on $name', (database) => {
     // Later passes, and a second instance's, send nothing more.
     ctx.clock.set('2026-03-02T13:00:00.000Z');
     await Promise.all([sender().sendDue(), sender().sendDue()]);
-    expect(smtp.received).toHaveLength(1);
+    expect(mail.smtp.received).toHaveLength(1);
   });
 
   it('puts every unread reply of a thread in one email, and each reply in one email only', async () => {
@@ -105,8 +72,8 @@ describe.each(databases)('reply emails on $name', (database) => {
     ctx.clock.set('2026-03-02T12:30:00.000Z');
     // Two instances at once: the thread is claimed by one of them.
     await Promise.all([sender().sendDue(), sender().sendDue(), sender().sendDue()]);
-    expect(smtp.received).toHaveLength(1);
-    const first = partOf(smtp.received[0] as never, 'text/plain');
+    expect(mail.smtp.received).toHaveLength(1);
+    const first = partOf(mail.smtp.received[0] as never, 'text/plain');
     expect(first).toContain('First answer');
     expect(first).toContain('Second answer');
 
@@ -114,8 +81,8 @@ describe.each(databases)('reply emails on $name', (database) => {
     await teamReply(feedback.id, '2026-03-02T13:00:00.000Z', 'Third answer');
     ctx.clock.set('2026-03-02T13:20:00.000Z');
     await sender().sendDue();
-    expect(smtp.received).toHaveLength(2);
-    const second = partOf(smtp.received[1] as never, 'text/plain');
+    expect(mail.smtp.received).toHaveLength(2);
+    const second = partOf(mail.smtp.received[1] as never, 'text/plain');
     expect(second).toContain('Third answer');
     expect(second).not.toContain('First answer');
   });
@@ -130,18 +97,11 @@ describe.each(databases)('reply emails on $name', (database) => {
     // Open four pooled connections first, so the four claims really run at the same time.
     await Promise.all([1, 2, 3, 4].map(() => sql`SELECT pg_sleep(0.05)`.execute(ctx.store.db)));
     const instance = async () => {
-      const pass = createReplyEmailSender({
-        store: ctx.store,
-        mailer,
-        logger: silentLogger,
-        publicUrl: PUBLIC_URL,
-        clock: ctx.clock,
-        batchSize: 5,
-      });
+      const pass = sender({ batchSize: 5 });
       while ((await pass.sendDue()) > 0) {}
     };
     await Promise.all([instance(), instance(), instance(), instance()]);
-    const recipients = smtp.received.map((m) => m.to.join());
+    const recipients = mail.smtp.received.map((m) => m.to.join());
     expect(recipients).toHaveLength(30);
     expect(new Set(recipients).size).toBe(30);
   });
@@ -157,7 +117,7 @@ describe.each(databases)('reply emails on $name', (database) => {
     await teamReply(nowhere.id, '2026-03-02T12:00:00.000Z');
     ctx.clock.set('2026-03-02T12:30:00.000Z');
     expect(await sender().sendDue()).toBe(1);
-    expect(smtp.received.map((m) => m.to)).toEqual([['ada.trait@customer.test']]);
+    expect(mail.smtp.received.map((m) => m.to)).toEqual([['ada.trait@customer.test']]);
   });
 
   it('writes in French for a French customer, with their text escaped in the HTML', async () => {
@@ -188,15 +148,8 @@ describe.each(databases)('reply emails on $name', (database) => {
     const feedback = message('feedback', { userId: 'ada', email: 'ada@customer.test' });
     await ingest(ctx, [feedback]);
     await teamReply(feedback.id, '2026-03-02T12:00:00.000Z');
-    smtp.fail = true;
-    const retrying = createReplyEmailSender({
-      store: ctx.store,
-      mailer,
-      logger: silentLogger,
-      publicUrl: PUBLIC_URL,
-      clock: ctx.clock,
-      retryDelaysMs: [10 * MINUTE, 20 * MINUTE],
-    });
+    mail.smtp.fail = true;
+    const retrying = sender({ retryDelaysMs: [10 * MINUTE, 20 * MINUTE] });
     ctx.clock.set('2026-03-02T12:20:00.000Z');
     expect(await retrying.sendDue()).toBe(1);
     // Not due again before the first retry delay.
@@ -204,16 +157,16 @@ describe.each(databases)('reply emails on $name', (database) => {
     expect(await retrying.sendDue()).toBe(0);
     ctx.clock.set('2026-03-02T12:31:00.000Z');
     expect(await retrying.sendDue()).toBe(1);
-    smtp.fail = false;
+    mail.smtp.fail = false;
     ctx.clock.set('2026-03-02T12:52:00.000Z');
     expect(await retrying.sendDue()).toBe(1);
-    expect(smtp.received).toHaveLength(1);
+    expect(mail.smtp.received).toHaveLength(1);
 
     // A thread whose every attempt fails is given up after the last one.
     const other = message('feedback', { userId: 'grace', email: 'grace@customer.test' });
     await ingest(ctx, [other]);
     await teamReply(other.id, '2026-03-02T13:00:00.000Z');
-    smtp.fail = true;
+    mail.smtp.fail = true;
     let attempts = 0;
     for (let minute = 20; minute <= 120; minute += 5) {
       ctx.clock.set(
@@ -234,6 +187,6 @@ describe.each(databases)('reply emails on $name', (database) => {
     await teamReply(feedback.id, '2026-03-02T12:00:00.000Z');
     ctx.clock.set('2026-03-02T12:30:00.000Z');
     expect(await sender().sendDue()).toBe(0);
-    expect(smtp.received).toHaveLength(0);
+    expect(mail.smtp.received).toHaveLength(0);
   });
 });

@@ -31,3 +31,33 @@ export function emailLocaleOf(tag: unknown): EmailLocale {
   const base = typeof tag === 'string' ? (tag.toLowerCase().split('-')[0] ?? '') : '';
   return base in REPLY_EMAIL_TEXTS ? (base as EmailLocale) : 'en';
 }
+
+/** The words of the unsubscribe page, by the browser's language. */
+export const UNSUBSCRIBE_PAGE_TEXTS = {
+  en: {
+    title: 'Unsubscribe',
+    askReplies: (address: string, project: string) =>
+      `Stop emailing ${address} when ${project} replies to your feedback? Replies stay readable on the site.`,
+    askDigest:
+      'Stop the daily digest of new feedback? You can turn it on again on your console Account page.',
+    confirm: 'Unsubscribe',
+    doneReplies: (address: string, project: string) =>
+      `Done: ${project} will not email ${address} about replies any more.`,
+    doneDigest: 'Done: the daily digest is off.',
+    invalid:
+      'This unsubscribe link is not valid. Copy the whole link from the email, or ask the site to stop the emails.',
+  },
+  fr: {
+    title: 'Se désabonner',
+    askReplies: (address: string, project: string) =>
+      `Ne plus écrire à ${address} quand ${project} répond à votre avis ? Les réponses restent lisibles sur le site.`,
+    askDigest:
+      'Arrêter le résumé quotidien des nouveaux avis ? Vous pourrez le réactiver dans la page Compte de la console.',
+    confirm: 'Se désabonner',
+    doneReplies: (address: string, project: string) =>
+      `C’est fait : ${project} n’écrira plus à ${address} au sujet des réponses.`,
+    doneDigest: 'C’est fait : le résumé quotidien est arrêté.',
+    invalid:
+      'Ce lien de désabonnement n’est pas valide. Copiez le lien entier depuis l’e-mail, ou demandez au site d’arrêter les e-mails.',
+  },
+} as const;
