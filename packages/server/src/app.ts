@@ -18,6 +18,7 @@ import { createProjectCache } from './project-cache';
 import { countRefusals, createConsumer } from './rate-limiter';
 import { adminApi } from './routes/admin';
 import { consoleApi } from './routes/console';
+import { emailUnsubscribeRoutes } from './routes/email-unsubscribe';
 import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { noRouteError } from './routes/no-route';
@@ -164,6 +165,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const allowPrivateDestinations = options.webhooks?.allowPrivateDestinations === true;
   app.route('/v1/admin', adminApi(deps, { allowPrivateDestinations }));
   app.route('/v1/console', consoleApi(deps));
+  // Unsubscribe links from emails: no key, the link's token is the proof.
+  app.route('/v1/email', emailUnsubscribeRoutes(deps));
   app.route('/v1', publicApi(deps));
   if (metrics && options.metrics?.token) {
     app.route('/', metricsRoutes(metrics.registry, options.metrics.token));

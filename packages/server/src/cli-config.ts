@@ -74,6 +74,18 @@ export interface CliConfig {
   webhooksWorker: boolean;
   /** `RAPPORT_WEBHOOKS_ALLOW_PRIVATE`: webhooks may reach loopback, private and link-local addresses. */
   webhooksAllowPrivate: boolean;
+  /** Emails (reply emails, digests): on only with `SMTP_URL`; see {@link EmailConfig}. */
+  email: EmailConfig | undefined;
+}
+
+/** The email settings, read when `SMTP_URL` is set. */
+export interface EmailConfig {
+  /** `SMTP_URL`: `smtp://user:pass@host:587` or `smtps://…`; never logged. */
+  smtpUrl: string;
+  /** `EMAIL_FROM`: the sender of every email, e.g. `Shop <support@shop.example>`. */
+  from: string;
+  /** `REPLY_EMAIL_AFTER_MINUTES` (15): how long a reply stays unread before it is emailed. */
+  replyDelayMs: number;
 }
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -111,41 +123,66 @@ function setting<T>(parse: (raw: string | undefined) => T) {
 const text = () => setting(nonEmpty);
 
 /** The environment the CLI reads, variable by variable. */
-const cliEnvSchema = z.object({
-  PORT: setting((raw) => portOf('PORT', raw) ?? 8787),
-  HOST: text(),
-  DATABASE_URL: setting((raw) =>
-    urlOf('DATABASE_URL', raw, ['postgres:', 'postgresql:'], 'postgres://user@db:5432/rapport'),
-  ),
-  RAPPORT_DATA_DIR: text(),
-  REDIS_URL: setting((raw) => urlOf('REDIS_URL', raw, ['redis:', 'rediss:'], 'redis://cache:6379')),
-  RAPPORT_REDIS_PREFIX: text(),
-  RAPPORT_STATIC_DIR: text(),
-  RAPPORT_WIDGET_PATH: text(),
-  RAPPORT_CONSOLE_DIR: text(),
-  RAPPORT_PUBLIC_URL: setting(publicUrlOf),
-  RAPPORT_COOKIE_SECURE: setting((raw) => flagOf('RAPPORT_COOKIE_SECURE', raw)),
-  RAPPORT_DEMO: setting((raw) => flagOf('RAPPORT_DEMO', raw) ?? true),
-  RAPPORT_DEMO_ORIGINS: setting(listOf),
-  RAPPORT_SHUTDOWN_SECONDS: setting((raw) => secondsOf('RAPPORT_SHUTDOWN_SECONDS', raw) ?? 10),
-  RAPPORT_TRUST_PROXY: setting(trustProxyOf),
-  RAPPORT_RATE_LIMIT_IP: setting((raw) => perMinuteOf('RAPPORT_RATE_LIMIT_IP', raw)),
-  RAPPORT_RATE_LIMIT_KEY: setting((raw) => perMinuteOf('RAPPORT_RATE_LIMIT_KEY', raw)),
-  RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY: setting((raw) =>
-    perMinuteOf('RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY', raw),
-  ),
-  RAPPORT_METRICS_TOKEN: text(),
-  RAPPORT_METRICS_PORT: setting((raw) => portOf('RAPPORT_METRICS_PORT', raw)),
-  RAPPORT_IDEMPOTENCY_DAYS: setting((raw) => wholeOf('RAPPORT_IDEMPOTENCY_DAYS', raw, 7) ?? 30),
-  RAPPORT_EVENT_RETENTION_DAYS: setting((raw) => wholeOf('RAPPORT_EVENT_RETENTION_DAYS', raw, 1)),
-  RAPPORT_PRUNE_INTERVAL_MINUTES: setting(
-    (raw) => wholeOf('RAPPORT_PRUNE_INTERVAL_MINUTES', raw, 0) ?? 60,
-  ),
-  RAPPORT_WEBHOOKS_WORKER: setting((raw) => flagOf('RAPPORT_WEBHOOKS_WORKER', raw) ?? true),
-  RAPPORT_WEBHOOKS_ALLOW_PRIVATE: setting(
-    (raw) => flagOf('RAPPORT_WEBHOOKS_ALLOW_PRIVATE', raw) ?? false,
-  ),
-});
+const cliEnvSchema = z
+  .object({
+    PORT: setting((raw) => portOf('PORT', raw) ?? 8787),
+    HOST: text(),
+    DATABASE_URL: setting((raw) =>
+      urlOf('DATABASE_URL', raw, ['postgres:', 'postgresql:'], 'postgres://user@db:5432/rapport'),
+    ),
+    RAPPORT_DATA_DIR: text(),
+    REDIS_URL: setting((raw) =>
+      urlOf('REDIS_URL', raw, ['redis:', 'rediss:'], 'redis://cache:6379'),
+    ),
+    RAPPORT_REDIS_PREFIX: text(),
+    RAPPORT_STATIC_DIR: text(),
+    RAPPORT_WIDGET_PATH: text(),
+    RAPPORT_CONSOLE_DIR: text(),
+    RAPPORT_PUBLIC_URL: setting(publicUrlOf),
+    RAPPORT_COOKIE_SECURE: setting((raw) => flagOf('RAPPORT_COOKIE_SECURE', raw)),
+    RAPPORT_DEMO: setting((raw) => flagOf('RAPPORT_DEMO', raw) ?? true),
+    RAPPORT_DEMO_ORIGINS: setting(listOf),
+    RAPPORT_SHUTDOWN_SECONDS: setting((raw) => secondsOf('RAPPORT_SHUTDOWN_SECONDS', raw) ?? 10),
+    RAPPORT_TRUST_PROXY: setting(trustProxyOf),
+    RAPPORT_RATE_LIMIT_IP: setting((raw) => perMinuteOf('RAPPORT_RATE_LIMIT_IP', raw)),
+    RAPPORT_RATE_LIMIT_KEY: setting((raw) => perMinuteOf('RAPPORT_RATE_LIMIT_KEY', raw)),
+    RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY: setting((raw) =>
+      perMinuteOf('RAPPORT_RATE_LIMIT_PUBLISHABLE_KEY', raw),
+    ),
+    RAPPORT_METRICS_TOKEN: text(),
+    RAPPORT_METRICS_PORT: setting((raw) => portOf('RAPPORT_METRICS_PORT', raw)),
+    RAPPORT_IDEMPOTENCY_DAYS: setting((raw) => wholeOf('RAPPORT_IDEMPOTENCY_DAYS', raw, 7) ?? 30),
+    RAPPORT_EVENT_RETENTION_DAYS: setting((raw) => wholeOf('RAPPORT_EVENT_RETENTION_DAYS', raw, 1)),
+    RAPPORT_PRUNE_INTERVAL_MINUTES: setting(
+      (raw) => wholeOf('RAPPORT_PRUNE_INTERVAL_MINUTES', raw, 0) ?? 60,
+    ),
+    RAPPORT_WEBHOOKS_WORKER: setting((raw) => flagOf('RAPPORT_WEBHOOKS_WORKER', raw) ?? true),
+    RAPPORT_WEBHOOKS_ALLOW_PRIVATE: setting(
+      (raw) => flagOf('RAPPORT_WEBHOOKS_ALLOW_PRIVATE', raw) ?? false,
+    ),
+    SMTP_URL: setting((raw) =>
+      urlOf('SMTP_URL', raw, ['smtp:', 'smtps:'], 'smtp://user:pass@mail.example:587'),
+    ),
+    EMAIL_FROM: text(),
+    REPLY_EMAIL_AFTER_MINUTES: setting((raw) => wholeOf('REPLY_EMAIL_AFTER_MINUTES', raw, 1) ?? 15),
+  })
+  .superRefine((env, ctx) => {
+    // Emails need a sender, and links (unsubscribe, console) that reach this server.
+    if (!env.SMTP_URL) return;
+    if (!env.EMAIL_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'SMTP_URL is set, so EMAIL_FROM must be too, e.g. "Shop <support@shop.example>".',
+      });
+    }
+    if (!env.RAPPORT_PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'SMTP_URL is set, so RAPPORT_PUBLIC_URL must be too: the unsubscribe links in emails lead there.',
+      });
+    }
+  });
 
 /**
  * Reads the CLI's configuration, parsing the environment with one zod schema. Defaults: PORT
@@ -185,6 +222,14 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
     pruneIntervalMs: e.RAPPORT_PRUNE_INTERVAL_MINUTES * 60_000,
     webhooksWorker: e.RAPPORT_WEBHOOKS_WORKER,
     webhooksAllowPrivate: e.RAPPORT_WEBHOOKS_ALLOW_PRIVATE,
+    email:
+      e.SMTP_URL && e.EMAIL_FROM
+        ? {
+            smtpUrl: e.SMTP_URL,
+            from: e.EMAIL_FROM,
+            replyDelayMs: e.REPLY_EMAIL_AFTER_MINUTES * 60_000,
+          }
+        : undefined,
     demo: e.RAPPORT_DEMO,
     demoOrigins: e.RAPPORT_DEMO_ORIGINS,
   };

@@ -8,6 +8,8 @@ import { type CliConfig, ConfigError, readCliConfig } from './cli-config';
 import { DEMO_CUSTOMER_ID, DEMO_OWNER, DEMO_PROJECT } from './demo/demo-project';
 import { demoIdentityRoutes } from './demo/identity-route';
 import { seedDemo } from './demo/seed-demo';
+import { startEmailJob } from './email/email-job';
+import { createSmtpMailer } from './email/mailer';
 import { userHashOf } from './identity';
 import { createJsonLogger } from './logger';
 import { createWebhookMetrics } from './metrics';
@@ -43,7 +45,8 @@ Environment (each is checked at start; see the README for the full table):
   RAPPORT_IDEMPOTENCY_DAYS (30, at least 7), RAPPORT_EVENT_RETENTION_DAYS (unset: keep),
   RAPPORT_PRUNE_INTERVAL_MINUTES (60; 0 for never)
   RAPPORT_WEBHOOKS_WORKER (1; 0 leaves delivery to other instances),
-  RAPPORT_WEBHOOKS_ALLOW_PRIVATE (0; 1 lets webhooks reach private addresses)`;
+  RAPPORT_WEBHOOKS_ALLOW_PRIVATE (0; 1 lets webhooks reach private addresses)
+  SMTP_URL (emails off when unset), EMAIL_FROM, REPLY_EMAIL_AFTER_MINUTES (15)`;
 
 async function openStore(config: CliConfig): Promise<Store> {
   if (config.databaseUrl) return createPostgresStore({ connectionString: config.databaseUrl });
@@ -178,7 +181,13 @@ async function start(config: CliConfig) {
     onListening: (info) => {
       const url = `http://localhost:${info.port}`;
       if (config.demo) printDemoBanner(url, config);
-      else logger.info('listening', { url, storage: describeStore(config) });
+      else
+        logger.info('listening', {
+          url,
+          storage: describeStore(config),
+          // The SMTP host only: the URL's password stays out of logs.
+          emails: config.email ? new URL(config.email.smtpUrl).host : 'off',
+        });
       if (setupToken) process.stdout.write(setupTokenBanner(`${url}/console/`, setupToken));
     },
   });
@@ -214,6 +223,18 @@ async function start(config: CliConfig) {
         ...(config.publicUrl ? { consoleUrl: `${config.publicUrl}/console/` } : {}),
       })
     : undefined;
+  const mailer =
+    config.email && createSmtpMailer({ url: config.email.smtpUrl, from: config.email.from });
+  const emailJob =
+    mailer && config.email && config.publicUrl
+      ? startEmailJob({
+          store,
+          mailer,
+          logger,
+          publicUrl: config.publicUrl,
+          replyDelayMs: config.email.replyDelayMs,
+        })
+      : undefined;
   const stop = async (signal: NodeJS.Signals) => {
     // A second signal (Ctrl-C twice) means now; so does a store that will not close.
     process.once('SIGINT', () => process.exit(1));
@@ -227,7 +248,9 @@ async function start(config: CliConfig) {
       metricsNode?.close(),
       pruneJob?.stop(),
       webhookWorker?.stop(),
+      emailJob?.stop(),
     ]);
+    mailer?.close();
     // Closing the store releases the data directory's lock for the next process.
     await store.close().catch(() => {});
     redis?.disconnect();

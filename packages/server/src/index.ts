@@ -6,6 +6,13 @@ export type { AppEnv } from './app-env';
 export { type Clock, systemClock } from './clock';
 export { DEMO_CUSTOMER_ID, DEMO_PROJECT } from './demo/demo-project';
 export { type SeedDemoOptions, seedDemo } from './demo/seed-demo';
+export { type EmailJobOptions, startEmailJob } from './email/email-job';
+export {
+  createSmtpMailer,
+  type Mailer,
+  type OutgoingEmail,
+  type SmtpMailerOptions,
+} from './email/mailer';
 export {
   ApiError,
   ConflictError,

@@ -15,6 +15,11 @@ export interface PruneJobOptions {
    */
   firstDelayMs?: number;
   logger: Logger;
+  /**
+   * What a failed run logs (the job's name, for a job other than pruning).
+   * @default 'pruning failed; retrying at the next interval'
+   */
+  failureMessage?: string;
 }
 
 /** A background job started by {@link startPruneJob}. */
@@ -47,7 +52,9 @@ export function startPruneJob(options: PruneJobOptions): PruneJob {
         .then(
           () => {},
           (error: unknown) => {
-            options.logger.error('pruning failed; retrying at the next interval', {
+            const message =
+              options.failureMessage ?? 'pruning failed; retrying at the next interval';
+            options.logger.error(message, {
               error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
             });
           },

@@ -16,12 +16,20 @@ import type { ThreadOwner } from './unread-replies';
 
 /**
  * A feedback row as read: every column but the generated search vector, the customer's read
- * marker, which only the unread count reads (`unread-replies.ts`), and the resolution time,
- * which only resolution CSAT reads (`resolution-ratings.ts`, `service-report.ts`).
+ * marker, which only the unread count reads (`unread-replies.ts`), the resolution time, which
+ * only resolution CSAT reads (`resolution-ratings.ts`, `service-report.ts`), and the reply
+ * email's state, which only the email job reads (`email/reply-claims.ts`).
  */
 export type FeedbackRow = Omit<
   Selectable<FeedbackTable>,
-  'search' | 'customer_read_at' | 'resolved_at'
+  | 'search'
+  | 'customer_read_at'
+  | 'resolved_at'
+  | 'reply_email_from'
+  | 'reply_email_through'
+  | 'reply_email_status'
+  | 'reply_email_attempts'
+  | 'reply_email_next_at'
 >;
 
 /** The feedback columns to read: never `search`, a tsvector no caller needs. */

@@ -17,6 +17,14 @@ export interface UsersTable {
   password_hash: string;
   created_at: Timestamp;
   password_changed_at: Timestamp;
+  /** The daily digest of new feedback is on (migration 0014). */
+  digest_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The next digest lists feedback created after this. */
+  digest_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the next digest is due (a claim's lease while it is being sent). */
+  digest_next_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Failed attempts of the digest due now. */
+  digest_attempts: ColumnType<number, number | undefined, number>;
 }
 
 /** A user's role in one project. */

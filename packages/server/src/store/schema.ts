@@ -1,6 +1,7 @@
 import type { RedemptionStatus } from '@rapport/protocol';
 import type { ColumnType, Generated } from 'kysely';
 import type { WebhookTables } from '../webhooks/schema';
+import type { EmailTables, ReplyEmailStatus } from './schema-email';
 import type { InboxTables, SearchVector } from './schema-inbox';
 import type { PeopleTables } from './schema-people';
 import type { ResolutionTables } from './schema-resolution';
@@ -97,6 +98,25 @@ export interface FeedbackTable {
   customer_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** When the team last resolved the thread (0015); NULL if never since then. */
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The replies a claimed reply email covers are after `from`, up to `through` (0014). */
+  reply_email_from: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reply_email_through: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  reply_email_status: ColumnType<
+    ReplyEmailStatus | null,
+    ReplyEmailStatus | null | undefined,
+    ReplyEmailStatus | null
+  >;
+  reply_email_attempts: ColumnType<number, number | undefined, number>;
+  /** The claim's lease while sending, the retry's due time after a failure. */
+  reply_email_next_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
 }
 
 /** Replies in a feedback thread (the team's, shown in the widget inbox). */
@@ -224,7 +244,12 @@ export interface RedemptionsTable {
 }
 
 /** Every table Rapport stores, as Kysely sees it. Mirrors `src/migrations/*.sql`. */
-export interface Database extends PeopleTables, InboxTables, ResolutionTables, WebhookTables {
+export interface Database
+  extends PeopleTables,
+    InboxTables,
+    ResolutionTables,
+    WebhookTables,
+    EmailTables {
   projects: ProjectsTable;
   customers: CustomersTable;
   user_traits: UserTraitsTable;
