@@ -35,7 +35,7 @@ describeInChromium('a site owner in the console', () => {
     expect(errors).toEqual([]);
   });
 
-  it('finds feedback from the demo page by a word of it, replies, and the customer sees the reply', async () => {
+  it('finds feedback from the demo page by a word of it, replies, and the customer reads it and answers', async () => {
     const message = 'The periwinkle mug arrived with a chipped handle.';
     const customer = await e2e.visitor();
     await customer.page.goto(`${e2e.server.origin}/account.html`);
@@ -72,9 +72,33 @@ describeInChromium('a site owner in the console', () => {
 
     await customer.page.reload();
     await seeText(customer.page, 'Signed in to Rapport');
+    // The launcher says replies are waiting before the widget is opened (the demo customer
+    // has others from the seed).
+    await customer.page
+      .getByRole('button', { name: /^Open feedback and rewards, \d+ unread repl(y|ies)$/ })
+      .waitFor();
     await openWidget(customer.page);
     await widget.tab(customer.page, 'Messages').click();
     await seeText(customer.page, reply);
+
+    // The customer answers with the keyboard alone; the team sees it in the thread.
+    const answer = 'Thank you! The new one can go to my office address.';
+    const thread = customer.page.locator('rapport-widget li.thread').filter({ hasText: message });
+    await thread.getByRole('textbox', { name: 'Your reply' }).focus();
+    await customer.page.keyboard.type(answer);
+    await customer.page.keyboard.press('Tab');
+    await expect
+      .poll(() =>
+        customer.page.evaluate(
+          () => document.activeElement?.shadowRoot?.activeElement?.textContent,
+        ),
+      )
+      .toBe('Send');
+    await customer.page.keyboard.press('Enter');
+    await page.reload();
+    await pageHeading(page, /^Feedback from /);
+    await conversation.getByText(answer).waitFor();
+    await page.getByText('Waiting on the team').first().waitFor();
     expect([...customer.errors, ...owner.errors]).toEqual([]);
   });
 });
