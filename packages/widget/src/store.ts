@@ -8,6 +8,7 @@ import {
   type WidgetConfig,
 } from '@rapport/protocol';
 import type { RapportClient } from '@rapport/sdk';
+import { personalTexts } from './i18n/fill-traits';
 import { resolveOptions, type WidgetOptions } from './options';
 
 /** A section of the dialog. Surveys are not a section: they pop up on their own. */
@@ -92,6 +93,11 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       });
   });
 
+  /** Verified traits the server handed this proven customer with their loyalty account. */
+  const traits = computed(() =>
+    loyalty.value.state === 'ready' ? loyalty.value.data.traits : undefined,
+  );
+
   const survey = signal<EligibleSurvey | undefined>(undefined);
   const surveyScore = signal<number | undefined>(undefined);
   const surveyComment = signal('');
@@ -104,7 +110,8 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
     options: optionsSignal,
     config,
     settings,
-    texts: computed(() => settings.value.texts),
+    /** The strings, with trait placeholders filled once the customer's traits are read. */
+    texts: computed(() => personalTexts(settings.value.texts, traits.value)),
     userId,
     isGuest: computed(() => userId.value === undefined),
 
