@@ -97,6 +97,8 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
   const traits = computed(() =>
     loyalty.value.state === 'ready' ? loyalty.value.data.traits : undefined,
   );
+  /** The strings, with trait placeholders filled once the customer's traits are read. */
+  const texts = computed(() => personalTexts(settings.value.texts, traits.value));
 
   const survey = signal<EligibleSurvey | undefined>(undefined);
   const surveyScore = signal<number | undefined>(undefined);
@@ -110,8 +112,7 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
     options: optionsSignal,
     config,
     settings,
-    /** The strings, with trait placeholders filled once the customer's traits are read. */
-    texts: computed(() => personalTexts(settings.value.texts, traits.value)),
+    texts,
     userId,
     isGuest: computed(() => userId.value === undefined),
 
@@ -165,7 +166,7 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       const current = survey.value;
       if (score === undefined || !current || current.type !== 'nps') return undefined;
       const band = npsBand(score);
-      return current.followUp?.[band] ?? settings.value.texts[FOLLOW_UP_KEYS[band]];
+      return current.followUp?.[band] ?? texts.value[FOLLOW_UP_KEYS[band]];
     }),
   };
 }
