@@ -33,6 +33,10 @@ describeInChromium('the identified demo customer in the Rewards panel', () => {
 
     await seeText(page, `${member.balance} points`);
     if (member.tier) await seeText(page, `Tier: ${member.tier.name}`);
+    // The demo's Silver greeting, filled from the verified firstName of the demo identify.
+    if (member.tier?.name === 'Silver') {
+      await seeText(page, 'Welcome back, Dana: Silver members get free gift wrapping.');
+    }
     const progress = page.getByRole('progressbar');
     await progress.waitFor({ state: 'visible' });
     // Progress is derived from lifetime points between the current and the next tier.

@@ -164,6 +164,7 @@ export type {
   WebhookSecretRotated,
 } from './schemas/webhooks';
 export * from './survey-scales';
+export * from './trait-placeholders';
 export * from './trait-rules';
 export * from './vocabulary';
 export * from './webhooks';

@@ -8,6 +8,7 @@ import {
   type WidgetConfig,
 } from '@rapport/protocol';
 import type { RapportClient } from '@rapport/sdk';
+import { personalTexts } from './i18n/fill-traits';
 import { surveyTexts } from './i18n/survey-texts';
 import { resolveOptions, type WidgetOptions } from './options';
 
@@ -104,6 +105,13 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       });
   });
 
+  /** Verified traits the server handed this proven customer with their loyalty account. */
+  const traits = computed(() =>
+    loyalty.value.state === 'ready' ? loyalty.value.data.traits : undefined,
+  );
+  /** The strings, with trait placeholders filled once the customer's traits are read. */
+  const texts = computed(() => personalTexts(settings.value.texts, traits.value));
+
   const survey = signal<EligibleSurvey | undefined>(undefined);
   const surveyScore = signal<number | undefined>(undefined);
   const surveyComment = signal('');
@@ -116,7 +124,7 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
     options: optionsSignal,
     config,
     settings,
-    texts: computed(() => settings.value.texts),
+    texts,
     userId,
     isGuest: computed(() => userId.value === undefined),
 
@@ -173,7 +181,7 @@ export function createStore(client: RapportClient, options: WidgetOptions) {
       if (score === undefined || !current || current.type !== 'nps') return undefined;
       const band = npsBand(score);
       const own = surveyTexts(current, settings.value.locale).followUp?.[band];
-      return own ?? settings.value.texts[FOLLOW_UP_KEYS[band]];
+      return own ?? texts.value[FOLLOW_UP_KEYS[band]];
     }),
   };
 }

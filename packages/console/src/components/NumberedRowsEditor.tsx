@@ -1,5 +1,5 @@
 import { MAX_LABEL_LENGTH } from '@rapport/protocol';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSubmit } from '../hooks/use-submit';
 import { notice } from '../store';
 import { SubmitRow } from './SubmitRow';
@@ -8,6 +8,8 @@ import { SubmitRow } from './SubmitRow';
 interface Row {
   label: string;
   value: string;
+  /** The optional third column's text (a tier's greeting). */
+  text?: string;
 }
 
 /** What a list of named numbers is, in words and in API calls (tiers, ways to earn). */
@@ -20,7 +22,10 @@ export interface NumberedRowsKind<T> {
   negative: boolean;
   max: number;
   toRow: (item: T) => Row;
-  fromRow: (label: string, value: number) => T;
+  /** `text` is the trimmed third column, empty when left blank or when there is none. */
+  fromRow: (label: string, value: number, text: string) => T;
+  /** An optional free-text column: its label (numbered per row) and hint. */
+  textField?: { label: string; hint: string };
   /** Orders the rows before saving (tiers by threshold); absent keeps the typed order. */
   sort?: (a: T, b: T) => number;
   save: (items: T[]) => Promise<T[]>;
@@ -43,13 +48,17 @@ function rowsProblem(rows: Row[], kind: { noun: string; negative: boolean }): st
     if (!number.test(row.value.trim())) {
       return `“${label}” needs a whole number${kind.negative ? '' : ' (0 or more)'}.`;
     }
+    const text = row.text?.trim() ?? '';
+    if (text.length > MAX_LABEL_LENGTH) {
+      return `The text of “${label}” is too long: at most ${MAX_LABEL_LENGTH} characters (it has ${text.length}).`;
+    }
   }
   return undefined;
 }
 
 /**
  * A list of named numbers edited in place — a row each, added and removed, saved as one list
- * with one PUT: the tiers (name, lifetime points) and the ways to earn (label, points).
+ * with one PUT: the tiers (name, lifetime points, greeting) and the ways to earn (label, points).
  */
 export function NumberedRowsEditor<T>({
   kind,
@@ -61,14 +70,24 @@ export function NumberedRowsEditor<T>({
   onSaved: (items: T[]) => void;
 }) {
   const [rows, setRows] = useState<Row[]>(items.map(kind.toRow));
-  useEffect(() => setRows(items.map(kind.toRow)), [items]);
+  // Filled again only when the saved list changes: the effect's first run, after the rows are
+  // drawn, would drop whatever was typed in between.
+  const shown = useRef(items);
+  useEffect(() => {
+    if (shown.current === items) return;
+    shown.current = items;
+    setRows(items.map(kind.toRow));
+  }, [items]);
+  // From the latest rows, not this render's: two edits before the next render both count.
   const change = (index: number, patch: Partial<Row>) =>
-    setRows(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+    setRows((current) => current.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   const problem = rowsProblem(rows, kind);
   const id = kind.noun.replaceAll(' ', '-');
   const form = useSubmit(
     async () => {
-      const list = rows.map((row) => kind.fromRow(row.label.trim(), Number(row.value.trim())));
+      const list = rows.map((row) =>
+        kind.fromRow(row.label.trim(), Number(row.value.trim()), row.text?.trim() ?? ''),
+      );
       const saved = await kind.save(kind.sort ? list.sort(kind.sort) : list);
       onSaved(saved);
       notice.value = kind.saved;
@@ -78,8 +97,13 @@ export function NumberedRowsEditor<T>({
   return (
     <form class="stack" onSubmit={form.submit} noValidate>
       {rows.length === 0 ? <p>{kind.empty}</p> : null}
+      {kind.textField ? (
+        <p class="hint" id={`${id}-text-hint`}>
+          {kind.textField.hint}
+        </p>
+      ) : null}
       {rows.map((row, index) => (
-        <fieldset key={index} class="row">
+        <fieldset key={index} class={kind.textField ? 'row wrap' : 'row'}>
           <legend class="visually-hidden">
             {kind.noun} {index + 1}
           </legend>
@@ -102,6 +126,19 @@ export function NumberedRowsEditor<T>({
               onInput={(event) => change(index, { value: event.currentTarget.value })}
             />
           </div>
+          {kind.textField ? (
+            <div class="field grow">
+              <label for={`${id}-${index}-text`}>
+                {kind.textField.label} {index + 1}
+              </label>
+              <input
+                id={`${id}-${index}-text`}
+                value={row.text ?? ''}
+                aria-describedby={`${id}-text-hint`}
+                onInput={(event) => change(index, { text: event.currentTarget.value })}
+              />
+            </div>
+          ) : null}
           <button
             type="button"
             class="secondary"

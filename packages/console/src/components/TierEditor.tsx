@@ -19,8 +19,16 @@ export function TierEditor({ projectId, canWrite }: { projectId: string; canWrit
     valueField: 'From lifetime points',
     negative: false,
     max: MAX_TIERS,
-    toRow: (tier) => ({ label: tier.name, value: String(tier.threshold) }),
-    fromRow: (name, threshold) => ({ name, threshold }),
+    toRow: (tier) => ({
+      label: tier.name,
+      value: String(tier.threshold),
+      text: tier.greeting ?? '',
+    }),
+    fromRow: (name, threshold, greeting) => ({ name, threshold, ...(greeting && { greeting }) }),
+    textField: {
+      label: 'Greeting',
+      hint: 'Optional: shown at the top of the widget’s rewards panel to members of the tier, like “Welcome back, {firstName|friend}: {tier} perks await”. {firstName|friend} is the customer’s verified first name, or “friend” without one; {tier} is the tier. Empty: the widget’s greeting in the visitor’s language.',
+    },
     sort: (a, b) => a.threshold - b.threshold,
     save: async (items) => (await api.replaceTiers(items)).items,
     saved: 'Tiers saved.',
@@ -59,7 +67,8 @@ export function TierEditor({ projectId, canWrite }: { projectId: string; canWrit
             ) : (
               <ReadOnly
                 rows={page.items.map(
-                  (tier) => `${tier.name}: from ${tier.threshold.toLocaleString()} lifetime points`,
+                  (tier) =>
+                    `${tier.name}: from ${tier.threshold.toLocaleString()} lifetime points${tier.greeting ? ` — “${tier.greeting}”` : ''}`,
                 )}
                 empty="No tiers."
               />

@@ -17,6 +17,7 @@ export * from '../loyalty';
 export * from '../origin';
 export * from '../roles';
 export * from '../survey-scales';
+export * from '../trait-placeholders';
 export * from '../trait-rules';
 export * from '../vocabulary';
 export * from '../webhooks';

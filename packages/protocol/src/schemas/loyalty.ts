@@ -14,6 +14,11 @@ export const tierSchema = z.object({
   name: labelSchema,
   /** Lifetime points needed to reach this tier. */
   threshold: z.number().int().min(0),
+  /**
+   * Shown at the top of the loyalty panel to members of this tier, with trait placeholders
+   * (`Hi {firstName|there}, welcome to Gold`); absent: the widget's default greeting.
+   */
+  greeting: labelSchema.optional(),
 });
 
 export const rewardInputSchema = z.object({
@@ -135,6 +140,11 @@ export const loyaltyViewSchema = z.object({
   waysToEarn: z.array(wayToEarnSchema),
   activity: z.array(loyaltyActivitySchema),
   referralCode: z.string(),
+  /**
+   * The customer's verified traits that the widget's texts name as placeholders (and
+   * `firstName`), scalars only: what the widget may show, to this proven user only.
+   */
+  traits: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 
 export const personalQuerySchema = z.object({

@@ -51,7 +51,11 @@ async function seedProgram(store: Store, now: Date) {
   }
   await replaceTiers(db, DEMO_PROJECT.id, [
     { name: 'Bronze', threshold: 0 },
-    { name: 'Silver', threshold: 500 },
+    {
+      name: 'Silver',
+      threshold: 500,
+      greeting: 'Welcome back, {firstName|friend}: Silver members get free gift wrapping.',
+    },
     { name: 'Gold', threshold: 1500 },
   ]);
   await replaceWaysToEarn(db, DEMO_PROJECT.id, [
@@ -87,7 +91,7 @@ async function seedCustomer(store: Store, now: Date) {
           id: 'demo-msg-identify',
           type: 'identify',
           timestamp: day(30),
-          traits: { name: 'Demo Customer', plan: 'pro' },
+          traits: { name: 'Demo Customer', firstName: 'Dana', plan: 'pro' },
         },
       },
       {

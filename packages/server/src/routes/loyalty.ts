@@ -17,7 +17,7 @@ export function loyaltyRoutes(deps: AppDeps): Hono<AppEnv> {
     .get('/loyalty', async (c) => {
       const project = c.get('project');
       const userId = requireIdentity(project, c.req.query('userId'), c.req.query('userHash'));
-      return c.json(await loyaltyViewOf(db, project.id, userId));
+      return c.json(await loyaltyViewOf(db, project, userId));
     })
     .post('/loyalty/redeem', async (c) => {
       const project = c.get('project');

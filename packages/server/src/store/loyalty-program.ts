@@ -116,11 +116,15 @@ export async function deleteReward(db: Kysely<Database>, projectId: string, id: 
 export async function listTiers(db: Kysely<Database>, projectId: string): Promise<Tier[]> {
   const rows = await db
     .selectFrom('loyalty_tiers')
-    .select(['name', 'threshold'])
+    .select(['name', 'threshold', 'greeting'])
     .where('project_id', '=', projectId)
     .orderBy('threshold')
     .execute();
-  return rows.map((row) => ({ name: row.name, threshold: Number(row.threshold) }));
+  return rows.map((row) => ({
+    name: row.name,
+    threshold: Number(row.threshold),
+    ...(row.greeting !== null && { greeting: row.greeting }),
+  }));
 }
 
 /** Replaces the whole tier list in one transaction. */
@@ -130,7 +134,14 @@ export async function replaceTiers(db: Kysely<Database>, projectId: string, tier
     if (tiers.length === 0) return;
     await trx
       .insertInto('loyalty_tiers')
-      .values(tiers.map((tier) => ({ project_id: projectId, ...tier })))
+      .values(
+        tiers.map(({ name, threshold, greeting }) => ({
+          project_id: projectId,
+          name,
+          threshold,
+          greeting: greeting ?? null,
+        })),
+      )
       .execute();
   });
 }

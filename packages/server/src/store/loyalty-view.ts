@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { LoyaltyActivity, LoyaltyView, Member, Tier } from '@rapport/protocol';
 import { type Kysely, sql } from 'kysely';
+import { displayTraitsOf, namedTraits } from './display-traits';
 import { REDEMPTION_ENTRY } from './loyalty-ledger';
 import { listRewards, listTiers, listWaysToEarn } from './loyalty-program';
+import type { Project } from './projects';
 import { isoOf } from './rows';
 import type { Database } from './schema';
 
@@ -77,12 +79,16 @@ async function activityOf(
   }));
 }
 
-/** `GET /v1/loyalty`: everything the widget's loyalty panel shows for one customer. */
+/**
+ * `GET /v1/loyalty`: everything the widget's loyalty panel shows for one customer, with the
+ * verified traits its texts name (the caller has proven the user).
+ */
 export async function loyaltyViewOf(
   db: Kysely<Database>,
-  projectId: string,
+  project: Pick<Project, 'id' | 'widgetConfig'>,
   userId: string,
 ): Promise<LoyaltyView> {
+  const projectId = project.id;
   const [member, tiers, rewards, waysToEarn, activity] = await Promise.all([
     memberRow(db, projectId, userId),
     listTiers(db, projectId),
@@ -90,6 +96,8 @@ export async function loyaltyViewOf(
     listWaysToEarn(db, projectId),
     activityOf(db, projectId, userId),
   ]);
+  const names = namedTraits(project.widgetConfig, tiers);
+  const traits = await displayTraitsOf(db, projectId, userId, names);
   return {
     balance: member.balance,
     lifetimePoints: member.lifetime,
@@ -98,6 +106,7 @@ export async function loyaltyViewOf(
     waysToEarn,
     activity,
     referralCode: referralCodeOf(projectId, userId),
+    traits,
   };
 }
 

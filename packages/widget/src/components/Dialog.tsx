@@ -1,5 +1,7 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { loadLoyalty } from '../actions/loyalty';
 import { guard } from '../actions/report-error';
+import { namesTraits } from '../i18n/fill-traits';
 import { FeedbackForm } from '../panels/FeedbackForm';
 import { Inbox } from '../panels/Inbox';
 import { LoyaltyPanel } from '../panels/LoyaltyPanel';
@@ -31,6 +33,14 @@ export function Dialog() {
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog) (focusableIn(dialog)[0] ?? dialog).focus();
+  }, []);
+
+  // A title that greets by name needs the customer's verified traits, which come with their
+  // loyalty account (the one read that proves them): read it behind the fallback text.
+  useEffect(() => {
+    if (namesTraits(store.settings.peek().texts) && store.loyalty.peek().state === 'idle') {
+      void loadLoyalty(store);
+    }
   }, []);
 
   const onKeyDown = guard(store.client, (event: KeyboardEvent) => {

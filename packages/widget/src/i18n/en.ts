@@ -87,6 +87,9 @@ export const en = {
   copyManually: 'Press Ctrl+C (⌘C on a Mac) to copy the selected link',
   activity: 'Recent activity',
   noActivity: 'No activity yet — your points will show up here.',
+  // `{firstName|there}`: the verified trait, or "there" without one (i18n/fill-traits.ts).
+  loyaltyGreeting: 'Hi {firstName|there}!',
+  loyaltyTierGreeting: 'Hi {firstName|there}, thank you for being a {tier} member.',
   loyaltyError: 'We couldn’t load your rewards.',
   guestTitle: 'Join our rewards',
   guestBody: 'Sign in to collect points, reach new tiers and redeem rewards.',

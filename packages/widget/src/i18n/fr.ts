@@ -84,6 +84,8 @@ export const fr: Texts = {
   copyManually: 'Appuyez sur Ctrl+C (⌘C sur Mac) pour copier le lien sélectionné',
   activity: 'Activité récente',
   noActivity: 'Aucune activité — vos points apparaîtront ici.',
+  loyaltyGreeting: 'Bonjour {firstName|} !',
+  loyaltyTierGreeting: 'Bonjour {firstName|}, merci d’être membre {tier}.',
   loyaltyError: 'Impossible de charger vos récompenses.',
   guestTitle: 'Rejoignez notre programme',
   guestBody: 'Connectez-vous pour cumuler des points, monter de niveau et obtenir des récompenses.',

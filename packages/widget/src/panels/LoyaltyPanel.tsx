@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { loadLoyalty, refreshQuietly } from '../actions/loyalty';
 import { GuestView } from '../components/GuestView';
 import { LoyaltyActivity } from '../components/LoyaltyActivity';
+import { LoyaltyGreeting } from '../components/LoyaltyGreeting';
 import { ReferralLink } from '../components/ReferralLink';
 import { RewardList } from '../components/RewardList';
 import { useStore } from '../components/store-context';
@@ -10,7 +11,7 @@ import { useLoaded } from '../components/use-loaded';
 import { formatNumber } from '../i18n';
 
 /**
- * Loyalty: balance, tier and progress to the next tier, ways to earn, rewards, referral link
+ * Loyalty: a greeting by tier and name, balance, tier and progress to the next tier, ways to earn, rewards, referral link
  * and recent activity. Anonymous visitors get an invitation to sign in instead.
  */
 export function LoyaltyPanel() {
@@ -28,6 +29,7 @@ export function LoyaltyPanel() {
   const view = loyalty.data;
   return (
     <div class="stack">
+      <LoyaltyGreeting view={view} />
       <TierSummary view={view} />
       {view.waysToEarn.length > 0 ? (
         <section aria-labelledby="rapport-earn">
