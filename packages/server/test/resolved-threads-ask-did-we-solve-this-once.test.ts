@@ -197,4 +197,25 @@ describe.each(databases)('resolution ratings on $name', (database) => {
       answered: true,
     });
   });
+
+  it('is in the customer export, and leaves with the thread when the customer is erased', async () => {
+    const threadId = await resolvedThread();
+    const resolvedAt = '2026-03-02T12:30:00.000Z';
+    await ingest(ctx, [
+      message('resolution_rating', {
+        userId: 'user-1',
+        threadId,
+        resolvedAt,
+        score: 2,
+        comment: 'Slow',
+      }),
+    ]);
+    const exported = await asSecretKey(ctx, 'GET', '/v1/admin/customers/user-1/export');
+    expect(exported.body.tables.resolution_ratings).toEqual([
+      expect.objectContaining({ feedback_id: threadId, score: 2, comment: 'Slow' }),
+    ]);
+    const path = '/v1/admin/customers/user-1';
+    expect((await asSecretKey(ctx, 'DELETE', path, { confirm: 'user-1' })).status).toBe(204);
+    expect(await ctx.store.db.selectFrom('resolution_ratings').selectAll().execute()).toEqual([]);
+  });
 });
