@@ -158,15 +158,23 @@ describe.each(databases)('resolution ratings on $name', (database) => {
       resolvedAt,
       score: 6,
     });
-    const res = await send(ctx.app, 'POST', '/v1/batch', {
-      messages: [notResolved, stranger, claim, outOfScale],
+    // Year 0 has no PostgreSQL timestamp: refused before any SQL sees it, never a 500.
+    const yearZero = message('resolution_rating', {
+      userId: 'user-1',
+      threadId,
+      resolvedAt: '0000-01-01T00:00:00Z',
+      score: 3,
     });
-    expect(res.body.accepted).toBe(0);
+    const res = await send(ctx.app, 'POST', '/v1/batch', {
+      messages: [notResolved, stranger, claim, outOfScale, yearZero],
+    });
+    expect([res.status, res.body.accepted]).toEqual([200, 0]);
     expect(res.body.rejected.map((r: { id: string; code: string }) => [r.id, r.code])).toEqual([
       [outOfScale.id, 'invalid_body'],
       [notResolved.id, 'conflict'],
       [stranger.id, 'not_found'],
       [claim.id, 'not_found'],
+      [yearZero.id, 'conflict'],
     ]);
     expect(
       (await inboxOf(ctx, 'user-1')).find((t) => t.id === threadId)?.resolution?.answered,
