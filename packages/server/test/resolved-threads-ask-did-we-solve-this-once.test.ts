@@ -77,8 +77,16 @@ describe.each(databases)('resolution ratings on $name', (database) => {
       comment: 'Works now, <b>thanks</b>',
       createdAt: '2026-03-02T13:00:00.000Z',
     });
-    // Rating does not reopen the thread.
+    // Rating does not reopen the thread; it is on the customer's timeline.
     expect(thread.body.item.status).toBe('resolved');
+    const timeline = await asSecretKey(ctx, 'GET', '/v1/admin/customers/user-1/timeline');
+    expect(timeline.body.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'resolution_rating',
+        id: rating.id,
+        data: { feedbackId: threadId, score: 4, comment: 'Works now, <b>thanks</b>' },
+      }),
+    );
   });
 
   it('a dismissal answers the resolution without a score; resolving again asks again, once', async () => {
