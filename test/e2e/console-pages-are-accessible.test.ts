@@ -35,6 +35,11 @@ describeInChromium('every console page', () => {
       method: 'POST',
       body: { url: 'https://hooks.example/rapport', events: ['feedback.created'] },
     });
+    // A team reply, so the Service report has a week to show in its table.
+    await e2e.server.admin(`/v1/admin/feedback/${item.id}/replies`, {
+      method: 'POST',
+      body: { body: 'Thanks, we are on it.' },
+    });
     const session = await signedInSession(page);
     const id = session.projects[0]?.id;
     const project = (section: string) => `#/projects/${id}/${section}`;
@@ -49,6 +54,7 @@ describeInChromium('every console page', () => {
       { hash: project('surveys/new'), heading: 'New survey' },
       { hash: project(`surveys/${survey.id}/edit`), heading: `Edit “${survey.name}”` },
       { hash: project(`surveys/${survey.id}/report`), heading: `Report: ${survey.name}` },
+      { hash: project('service'), heading: 'Service' },
       { hash: project('loyalty'), heading: 'Loyalty' },
       { hash: project('loyalty/members'), heading: 'Loyalty members' },
       { hash: project('loyalty/members/demo-customer'), heading: 'Member demo-customer' },
@@ -111,6 +117,20 @@ describeInChromium('every console page', () => {
     await page.getByRole('link', { name: 'Customers' }).click();
     await pageHeading(page, 'Customers');
     expect(await page.getByRole('link', { name: 'Customers' }).isVisible()).toBe(false);
+  });
+
+  it('shows the Service report of the week as a table that fits 320 px', async () => {
+    const { page } = await e2e.visitor({ viewport: { width: 320, height: 640 } });
+    await signInToConsole(page, e2e.server.origin);
+    const service = pages.find((entry) => entry.heading === 'Service');
+    await visit(page, service?.hash ?? '', 'Service');
+    const table = page.getByRole('table', { name: 'Service by week' });
+    await table.waitFor();
+    // The current week is the last row: the team reply of beforeAll (and the demo's) count.
+    expect(await table.getByRole('row').last().getByRole('cell').first().textContent()).toMatch(
+      /^\S.* \(\d+ threads?\)$/,
+    );
+    expect(await scrollsSideways(page), 'the Service page scrolls sideways at 320 px').toBe(false);
   });
 
   it('works with the keyboard: a skip link first, focus on the heading after navigation', async () => {

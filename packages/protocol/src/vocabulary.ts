@@ -41,6 +41,7 @@ export const TIMELINE_KINDS = [
   'loyalty',
   'redemption',
   'reply',
+  'resolution_rating',
 ] as const;
 
 /** One kind of timeline entry. */

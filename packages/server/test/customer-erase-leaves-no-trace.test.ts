@@ -20,7 +20,6 @@ const PERSONAL = [
   'anon-ada-2',
   'Ada-comment-xyz',
   'Ada-reason-xyz',
-  'Ada-rating-xyz',
   'Countess',
 ];
 // The scan reads every text column of every table: seconds on a loaded machine.
@@ -160,19 +159,6 @@ describe.each(databases)('customer export and erase on $name', (database) => {
     await asSecretKey(ctx, 'POST', '/v1/admin/feedback/m5/replies', { body: 'Thanks Ada!' });
     await asSecretKey(ctx, 'POST', '/v1/admin/feedback/m5/notes', { body: 'Ada is a VIP' });
     await asSecretKey(ctx, 'PUT', '/v1/admin/feedback/m5/tags', { tags: ['vip'] });
-    await asSecretKey(ctx, 'PATCH', '/v1/admin/feedback/m5', { status: 'resolved' });
-    await ingest(ctx, [
-      message('resolution_rating', {
-        id: 'm13',
-        anonymousId: 'anon-ada-1',
-        userId: ADA,
-        userHash: userHashOf(ADA),
-        threadId: 'm5',
-        resolvedAt: at(20),
-        score: 5,
-        comment: 'Ada-rating-xyz',
-      }),
-    ]);
     await earnPoints(
       ctx.store.db,
       'proj_test',
@@ -238,7 +224,6 @@ describe.each(databases)('customer export and erase on $name', (database) => {
       feedback_notes: 1,
       // Her thread's tag, and `detractor` on the thread her NPS 0 opened (m6).
       feedback_tags: 2,
-      resolution_ratings: 1,
       loyalty_members: 1,
       // The earn and the redemption's entry.
       loyalty_ledger: 2,

@@ -77,8 +77,16 @@ describe.each(databases)('resolution ratings on $name', (database) => {
       comment: 'Works now, <b>thanks</b>',
       createdAt: '2026-03-02T13:00:00.000Z',
     });
-    // Rating does not reopen the thread.
+    // Rating does not reopen the thread; it is on the customer's timeline.
     expect(thread.body.item.status).toBe('resolved');
+    const timeline = await asSecretKey(ctx, 'GET', '/v1/admin/customers/user-1/timeline');
+    expect(timeline.body.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'resolution_rating',
+        id: rating.id,
+        data: { feedbackId: threadId, score: 4, comment: 'Works now, <b>thanks</b>' },
+      }),
+    );
   });
 
   it('a dismissal answers the resolution without a score; resolving again asks again, once', async () => {
@@ -158,15 +166,23 @@ describe.each(databases)('resolution ratings on $name', (database) => {
       resolvedAt,
       score: 6,
     });
-    const res = await send(ctx.app, 'POST', '/v1/batch', {
-      messages: [notResolved, stranger, claim, outOfScale],
+    // Year 0 has no PostgreSQL timestamp: refused before any SQL sees it, never a 500.
+    const yearZero = message('resolution_rating', {
+      userId: 'user-1',
+      threadId,
+      resolvedAt: '0000-01-01T00:00:00Z',
+      score: 3,
     });
-    expect(res.body.accepted).toBe(0);
+    const res = await send(ctx.app, 'POST', '/v1/batch', {
+      messages: [notResolved, stranger, claim, outOfScale, yearZero],
+    });
+    expect([res.status, res.body.accepted]).toEqual([200, 0]);
     expect(res.body.rejected.map((r: { id: string; code: string }) => [r.id, r.code])).toEqual([
       [outOfScale.id, 'invalid_body'],
       [notResolved.id, 'conflict'],
       [stranger.id, 'not_found'],
       [claim.id, 'not_found'],
+      [yearZero.id, 'conflict'],
     ]);
     expect(
       (await inboxOf(ctx, 'user-1')).find((t) => t.id === threadId)?.resolution?.answered,
@@ -196,5 +212,26 @@ describe.each(databases)('resolution ratings on $name', (database) => {
       resolvedAt: '2026-03-02T12:30:00.000Z',
       answered: true,
     });
+  });
+
+  it('is in the customer export, and leaves with the thread when the customer is erased', async () => {
+    const threadId = await resolvedThread();
+    const resolvedAt = '2026-03-02T12:30:00.000Z';
+    await ingest(ctx, [
+      message('resolution_rating', {
+        userId: 'user-1',
+        threadId,
+        resolvedAt,
+        score: 2,
+        comment: 'Slow',
+      }),
+    ]);
+    const exported = await asSecretKey(ctx, 'GET', '/v1/admin/customers/user-1/export');
+    expect(exported.body.tables.resolution_ratings).toEqual([
+      expect.objectContaining({ feedback_id: threadId, score: 2, comment: 'Slow' }),
+    ]);
+    const path = '/v1/admin/customers/user-1';
+    expect((await asSecretKey(ctx, 'DELETE', path, { confirm: 'user-1' })).status).toBe(204);
+    expect(await ctx.store.db.selectFrom('resolution_ratings').selectAll().execute()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addUser, consoleBrowser } from './helpers/console-session';
 import { databases } from './helpers/databases';
 import { asSecretKey, ingest } from './helpers/inbox';
 import { message, send } from './helpers/requests';
@@ -168,5 +169,20 @@ describe.each(databases)('the weekly service report on $name', (database) => {
     // The public key cannot read it.
     const pub = await send(ctx.app, 'GET', '/v1/admin/reports/service');
     expect(pub.status).toBe(403);
+  });
+
+  it('is readable by a signed-in member of the project, like every report, and by no one else', async () => {
+    ctx.clock.set(NOW);
+    await addUser(ctx.store, 'member@team.test', { projectId: 'proj_test', role: 'member' });
+    const member = consoleBrowser(ctx.app);
+    expect((await member.signIn('member@team.test')).status).toBe(200);
+    const own = await member.send('GET', '/v1/admin/reports/service?weeks=1', undefined, {
+      'x-rapport-project': 'proj_test',
+    });
+    expect([own.status, own.body.weeks.length]).toEqual([200, 1]);
+    const other = await member.send('GET', '/v1/admin/reports/service', undefined, {
+      'x-rapport-project': 'proj_other',
+    });
+    expect(other.status).toBe(403);
   });
 });

@@ -120,3 +120,16 @@ test('in French, the question and its scale are in French', async () => {
   expect(one.getByRole('radio', { name: '5 sur 5' })).toBeTruthy();
   expect(one.getByRole('button', { name: 'Plus tard' })).toBeTruthy();
 });
+
+test('answering a resolved thread reopens it: the question goes, the thread is in progress again', async () => {
+  w = await renderWidget({}, { userId: 'jane' });
+  w.server.state.inbox = { threads: [thread('f1', 'Where is my order?', true)] };
+  await openDialog(w, 'Messages');
+  const one = await threadNamed('Where is my order?');
+  expect(one.getByText('Resolved')).toBeTruthy();
+  fireEvent.input(one.getByLabelText('Your reply'), { target: { value: 'It came back broken' } });
+  fireEvent.click(one.getByRole('button', { name: 'Send' }));
+  await waitFor(() => expect(one.queryByText('Did we solve this?')).toBeNull());
+  expect(one.getByText('In progress')).toBeTruthy();
+  expect(ratings()).toEqual([]);
+});

@@ -6,19 +6,21 @@ import { Customers } from '../pages/Customers';
 import { Inbox } from '../pages/Inbox';
 import { Install } from '../pages/Install';
 import { ProjectSettings } from '../pages/ProjectSettings';
-import { ServiceReport } from '../pages/ServiceReport';
 import { Team } from '../pages/Team';
 import { Thread } from '../pages/Thread';
 import { WidgetSettings } from '../pages/WidgetSettings';
 import type { Route } from '../router';
 import { hasRole, loadProject, project, role } from '../store';
 import { Async } from './Async';
+import { ChunkPages } from './ChunkPages';
 import { LoyaltySection } from './LoyaltySection';
 import { PageHeading } from './PageHeading';
 import { SurveySection } from './SurveySection';
 import { WebhookSection } from './WebhookSection';
 
 type ProjectRoute = Extract<Route, { projectId: string }>;
+
+const loadServicePages = () => import('../pages/service-pages');
 
 /** A page inside a project: loads the project once, refuses sections above the person's role. */
 export function ProjectPage({ route }: { route: ProjectRoute }) {
@@ -63,7 +65,11 @@ export function ProjectPage({ route }: { route: ProjectRoute }) {
     case 'survey-report':
       return <SurveySection route={route} />;
     case 'service':
-      return <ServiceReport projectId={projectId} />;
+      return (
+        <ChunkPages load={loadServicePages} what="the service report">
+          {(pages) => <pages.ServiceReport projectId={projectId} />}
+        </ChunkPages>
+      );
     case 'loyalty':
       return <LoyaltySection route={{ page: 'loyalty', projectId }} />;
     case 'loyalty-reward':

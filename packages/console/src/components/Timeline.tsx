@@ -9,6 +9,7 @@ const KIND_LABELS: Record<string, string> = {
   survey_response: 'Answered a survey',
   loyalty: 'Points',
   reply: 'Got a reply',
+  resolution_rating: 'Did we solve this?',
 };
 
 /** A customer's timeline entries, newest first as the server sends them. */

@@ -4,14 +4,14 @@
 -- resolution a rating answers, so a thread reopened and resolved again asks again, once.
 ALTER TABLE feedback ADD COLUMN resolved_at timestamptz;
 
--- One answer per resolution: a score (1–5) with an optional comment, or NULL when the customer
+-- One answer per resolution (`id` is the id of the message that carried it): a score (1–5) with an optional comment, or NULL when the customer
 -- dismissed the question. Keyed by the thread, so it moves with the thread when a verified
 -- identify moves it to the user, and is erased with it by the cascade.
 CREATE TABLE resolution_ratings (
   project_id text NOT NULL,
   feedback_id text NOT NULL,
   resolved_at timestamptz NOT NULL,
-  message_id text NOT NULL,
+  id text NOT NULL,
   score integer,
   comment text,
   created_at timestamptz NOT NULL,

@@ -104,7 +104,7 @@ export const ingestThreadCtes = sql`
       WHERE r.type = 'reply'
     ),
     stored_ratings AS (
-      INSERT INTO resolution_ratings (project_id, feedback_id, resolved_at, message_id, score,
+      INSERT INTO resolution_ratings (project_id, feedback_id, resolved_at, id, score,
         comment, created_at)
       SELECT r.project_id, r.thread_id, f.resolved_at, r.id, r.score, r.comment, r.received_at
       FROM fresh_input r

@@ -20,12 +20,12 @@ export async function answeredResolutions(
   if (threadIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('resolution_ratings')
-    .select(['feedback_id', 'resolved_at', 'message_id'])
+    .select(['feedback_id', 'resolved_at', 'id'])
     .where('project_id', '=', projectId)
     .where('feedback_id', 'in', threadIds)
     .execute();
   return new Map(
-    rows.map((row) => [resolutionKey(row.feedback_id, row.resolved_at), row.message_id]),
+    rows.map((row) => [resolutionKey(row.feedback_id, row.resolved_at), row.id]),
   );
 }
 

@@ -10,7 +10,7 @@ export interface ResolutionRatingsTable {
   /** The resolution answered: the thread's `resolved_at` when the customer answered. */
   resolved_at: Timestamp;
   /** The `resolution_rating` message that carried the answer. */
-  message_id: string;
+  id: string;
   /** 1–5, or NULL when the customer dismissed the question. */
   score: number | null;
   comment: string | null;

@@ -59,6 +59,9 @@ function source(
 function sourcesOf(projectId: string, person: Person, options: TimelinePageOptions) {
   const inProject = sql<boolean>`x.project_id = ${projectId}`;
   const mine = sql<boolean>`${inProject} AND ${ofPerson(person, 'x')}`;
+  // Replies and "Did we solve this?" answers belong to the person through their thread.
+  const ofTheirThreads = sql<boolean>`${inProject} AND EXISTS (SELECT 1 FROM feedback f
+    WHERE f.project_id = x.project_id AND f.id = x.feedback_id AND ${ofPerson(person, 'f')})`;
   const sources = [
     source(
       sql`x.type`,
@@ -84,8 +87,15 @@ function sourcesOf(projectId: string, person: Person, options: TimelinePageOptio
       'created_at',
       sql`jsonb_build_object('feedbackId', x.feedback_id, 'author', x.author,
         'authorName', x.author_name, 'body', x.body)`,
-      sql<boolean>`${inProject} AND EXISTS (SELECT 1 FROM feedback f
-        WHERE f.project_id = x.project_id AND f.id = x.feedback_id AND ${ofPerson(person, 'f')})`,
+      ofTheirThreads,
+      options,
+    ),
+    source(
+      sql`'resolution_rating'`,
+      'resolution_ratings',
+      'created_at',
+      sql`jsonb_build_object('feedbackId', x.feedback_id, 'score', x.score, 'comment', x.comment)`,
+      ofTheirThreads,
       options,
     ),
     source(
@@ -123,8 +133,8 @@ function sourcesOf(projectId: string, person: Person, options: TimelinePageOptio
 
 /**
  * One page of everything a person did, newest first: identify, page and track events,
- * feedback and its replies, survey responses, loyalty entries and redemptions — including
- * the history of every anonymous id linked to the user. Pages follow each other by cursor
+ * feedback and its replies, "Did we solve this?" answers, survey responses, loyalty entries and
+ * redemptions — including the history of every anonymous id linked to the user. Pages follow each other by cursor
  * to the very first entry; nothing is cut.
  *
  * @example

@@ -11,13 +11,25 @@ export function setReplyDraft(store: Store, threadId: string, text: string): voi
   store.replies.drafts.value = { ...store.replies.drafts.value, [threadId]: text };
 }
 
-/** Change one thread's replies in the loaded inbox, if it is loaded. */
-function editReplies(store: Store, threadId: string, edit: (replies: Reply[]) => Reply[]) {
+/**
+ * Change one thread's replies in the loaded inbox, if it is loaded. With `reopen`, a resolved
+ * thread shows as the server now has it: back in progress, no longer asking "Did we solve this?".
+ */
+function editReplies(
+  store: Store,
+  threadId: string,
+  edit: (replies: Reply[]) => Reply[],
+  reopen = false,
+) {
   const inbox = store.inbox.value;
   if (inbox.state !== 'ready') return;
-  const threads = inbox.data.threads.map((thread) =>
-    thread.id === threadId ? { ...thread, replies: edit(thread.replies) } : thread,
-  );
+  const threads = inbox.data.threads.map((thread) => {
+    if (thread.id !== threadId) return thread;
+    const { resolution, ...open } = thread;
+    return reopen && thread.status === 'resolved'
+      ? { ...open, status: 'in_progress' as const, replies: edit(thread.replies) }
+      : { ...thread, replies: edit(thread.replies) };
+  });
   store.inbox.value = { state: 'ready', data: { ...inbox.data, threads } };
 }
 
@@ -36,10 +48,13 @@ export async function sendReply(store: Store, threadId: string): Promise<void> {
   try {
     const receipt = await store.client.inbox.reply(threadId, body);
     const createdAt = new Date().toISOString();
-    editReplies(store, threadId, (replies) => [
-      ...replies,
-      { id: receipt.id, body, author: 'customer', createdAt },
-    ]);
+    // The server reopens a resolved thread the customer answers (server README, "Inbox").
+    editReplies(
+      store,
+      threadId,
+      (replies) => [...replies, { id: receipt.id, body, author: 'customer', createdAt }],
+      true,
+    );
     setReplyDraft(store, threadId, '');
     setStatus(store, threadId, receipt.status === 'queued' ? 'queued' : undefined);
   } catch (error) {
