@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import { type PruneJob, startPruneJob } from '../prune-job';
 import type { Store } from '../store';
+import { createDigestSender } from './digest-sender';
 import type { Mailer } from './mailer';
 import { createReplyEmailSender } from './reply-email-sender';
 
@@ -21,7 +22,7 @@ export interface EmailJobOptions {
 }
 
 /**
- * Sends the due reply emails every minute from this process. Any number of instances may run
+ * Sends the due reply emails and daily digests every minute from this process. Any number of instances may run
  * it on one database: claims keep each email to one of them. A pass that fails (the database
  * away) is logged and the next one comes on schedule; a request never waits on it.
  *
@@ -31,6 +32,7 @@ export interface EmailJobOptions {
  */
 export function startEmailJob(options: EmailJobOptions): PruneJob {
   const replies = createReplyEmailSender({ ...options, delayMs: options.replyDelayMs });
+  const digests = createDigestSender(options);
   return startPruneJob({
     intervalMs: options.intervalMs ?? 60_000,
     firstDelayMs: options.intervalMs ?? 60_000,
@@ -39,6 +41,7 @@ export function startEmailJob(options: EmailJobOptions): PruneJob {
     run: async (signal) => {
       // A full batch means more are due: go on until a pass finds fewer, or shutdown.
       while (!signal.aborted && (await replies.sendDue()) >= 20) {}
+      while (!signal.aborted && (await digests.sendDue()) >= 20) {}
     },
   });
 }

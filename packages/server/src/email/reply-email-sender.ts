@@ -55,7 +55,7 @@ export interface ReplyEmailSender {
 }
 
 /** An SMTP failure for the log: its code and answer code, never the message or the URL. */
-function smtpFailure(error: unknown) {
+export function smtpFailure(error: unknown) {
   const e = error as { code?: unknown; responseCode?: unknown; name?: unknown };
   return { error: String(e?.code ?? e?.name ?? 'Error'), responseCode: e?.responseCode };
 }
