@@ -40,7 +40,7 @@ export function startEmailJob(options: EmailJobOptions): PruneJob {
     failureMessage: 'email pass failed; retrying at the next interval',
     run: async (signal) => {
       // A full batch means more are due: go on until a pass finds fewer, or shutdown.
-      while (!signal.aborted && (await replies.sendDue()) >= 20) {}
+      while (!signal.aborted && (await replies.sendDue(signal)) >= 20) {}
       while (!signal.aborted && (await digests.sendDue()) >= 20) {}
     },
   });
