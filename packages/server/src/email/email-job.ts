@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { type PruneJob, startPruneJob } from '../prune-job';
 import type { Store } from '../store';
@@ -19,6 +20,8 @@ export interface EmailJobOptions {
    * @default 60_000
    */
   intervalMs?: number;
+  /** @default () => new Date() */
+  clock?: Clock;
 }
 
 /**
