@@ -2,14 +2,13 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApp } from './app';
 import { issueSetupToken, readConsoleEnv, setupTokenBanner } from './cli/console-env';
+import { startEmailsOf } from './cli/email-env';
 import { OPERATIONS_USAGE, pruneSettingsOf, runOperationsCommand } from './cli/operations-commands';
 import { PEOPLE_USAGE, runPeopleCommand } from './cli/people-commands';
 import { type CliConfig, ConfigError, readCliConfig } from './cli-config';
 import { DEMO_CUSTOMER_ID, DEMO_OWNER, DEMO_PROJECT } from './demo/demo-project';
 import { demoIdentityRoutes } from './demo/identity-route';
 import { seedDemo } from './demo/seed-demo';
-import { startEmailJob } from './email/email-job';
-import { createSmtpMailer } from './email/mailer';
 import { userHashOf } from './identity';
 import { createJsonLogger } from './logger';
 import { createWebhookMetrics } from './metrics';
@@ -223,18 +222,7 @@ async function start(config: CliConfig) {
         ...(config.publicUrl ? { consoleUrl: `${config.publicUrl}/console/` } : {}),
       })
     : undefined;
-  const mailer =
-    config.email && createSmtpMailer({ url: config.email.smtpUrl, from: config.email.from });
-  const emailJob =
-    mailer && config.email && config.publicUrl
-      ? startEmailJob({
-          store,
-          mailer,
-          logger,
-          publicUrl: config.publicUrl,
-          replyDelayMs: config.email.replyDelayMs,
-        })
-      : undefined;
+  const emailJob = startEmailsOf(config, store, logger);
   const stop = async (signal: NodeJS.Signals) => {
     // A second signal (Ctrl-C twice) means now; so does a store that will not close.
     process.once('SIGINT', () => process.exit(1));
@@ -242,7 +230,8 @@ async function start(config: CliConfig) {
     setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
     logger.info('stopping', { signal, graceSeconds: config.shutdownGraceMs / 1000 });
     // A prune run stops between statements; each is a few thousand rows, well inside the bound.
-    // The webhook worker aborts its attempts in flight and gives their claims back at once.
+    // The webhook worker aborts its attempts in flight and gives their claims back at once;
+    // the email job finishes the email it is sending (each SMTP step is bounded at 15 s).
     await Promise.all([
       node.close(),
       metricsNode?.close(),
@@ -250,7 +239,6 @@ async function start(config: CliConfig) {
       webhookWorker?.stop(),
       emailJob?.stop(),
     ]);
-    mailer?.close();
     // Closing the store releases the data directory's lock for the next process.
     await store.close().catch(() => {});
     redis?.disconnect();

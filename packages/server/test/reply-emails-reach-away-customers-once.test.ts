@@ -177,6 +177,21 @@ describe.each(databases)('reply emails on $name', (database) => {
     expect(attempts).toBe(3);
   });
 
+  it('gives back the claims of a pass stopped by shutdown, and sends them next time', async () => {
+    const feedback = message('feedback', { userId: 'ada', email: 'ada@customer.test' });
+    await ingest(ctx, [feedback]);
+    await teamReply(feedback.id, '2026-03-02T12:00:00.000Z', 'Still here');
+    ctx.clock.set('2026-03-02T12:30:00.000Z');
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await sender().sendDue(stopped.signal)).toBe(1);
+    expect(mail.smtp.received).toHaveLength(0);
+    ctx.clock.set('2026-03-02T12:31:00.000Z');
+    expect(await sender().sendDue()).toBe(1);
+    expect(mail.smtp.received).toHaveLength(1);
+    expect(partOf(mail.smtp.received[0] as never, 'text/plain')).toContain('Still here');
+  });
+
   it('sends nothing to an address that unsubscribed', async () => {
     await ctx.store.db
       .insertInto('email_unsubscribes')

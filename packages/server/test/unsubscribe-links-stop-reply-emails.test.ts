@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databases } from './helpers/databases';
-import { ingest } from './helpers/inbox';
+import { asSecretKey, ingest } from './helpers/inbox';
 import { useReplyEmails } from './helpers/reply-emails';
 import { message } from './helpers/requests';
 import { partOf } from './helpers/smtp-server';
@@ -56,6 +56,18 @@ describe.each(databases)('unsubscribe links on $name', (database) => {
     ctx.clock.set('2026-03-02T13:30:00.000Z');
     expect(await mail.sender().sendDue()).toBe(0);
     expect(mail.smtp.received).toHaveLength(1);
+  });
+
+  it("goes with the customer's erasure: no token or opt-out keeps their address", async () => {
+    const { path } = await emailedLink();
+    await ctx.app.request(path, { method: 'POST' });
+    expect(await unsubscribed()).toHaveLength(1);
+    const erase = await asSecretKey(ctx, 'DELETE', '/v1/admin/customers/ada', { confirm: 'ada' });
+    expect(erase.status).toBe(204);
+    expect(await unsubscribed()).toHaveLength(0);
+    const tokens = await ctx.store.db.selectFrom('email_unsubscribe_tokens').selectAll().execute();
+    expect(tokens).toHaveLength(0);
+    expect((await ctx.app.request(path, { method: 'POST' })).status).toBe(404);
   });
 
   it("shows the confirmation in the browser's language", async () => {

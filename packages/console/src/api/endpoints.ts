@@ -63,6 +63,12 @@ export function consoleEndpoints(api: ApiClient) {
       api.request<SessionBody>('/v1/console/sign-in', { method: 'POST', body }),
     signOut: () => api.request<void>('/v1/console/sign-out', { method: 'POST' }),
     session: () => api.request<SessionBody>('/v1/console/session'),
+    digest: () => api.request<{ enabled: boolean }>('/v1/console/account/digest'),
+    setDigest: (enabled: boolean) =>
+      api.request<{ enabled: boolean }>('/v1/console/account/digest', {
+        method: 'PUT',
+        body: { enabled },
+      }),
     changePassword: (body: { currentPassword: string; newPassword: string }) =>
       api.request<SessionBody>('/v1/console/password', { method: 'POST', body }),
     createProject: (body: { name: string; allowedOrigins: string[] }) =>

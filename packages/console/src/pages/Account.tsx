@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import { DigestSetting } from '../components/DigestSetting';
 import { Field } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
 import { useSubmit } from '../hooks/use-submit';
 import { passwordProblem } from '../password';
 import { api, endSession, session, startSession } from '../store';
 
-/** The signed-in person: change password, sign out. */
+/** The signed-in person: change password, the daily digest, sign out. */
 export function Account() {
   const user = session.value?.user;
   const [current, setCurrent] = useState('');
@@ -73,6 +74,7 @@ export function Account() {
           </button>
         </form>
       </section>
+      <DigestSetting />
       <section aria-labelledby="signout-heading">
         <h2 id="signout-heading">Sign out</h2>
         <button type="button" class="secondary" onClick={signOut}>

@@ -1,6 +1,8 @@
+import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { type PruneJob, startPruneJob } from '../prune-job';
 import type { Store } from '../store';
+import { createDigestSender } from './digest-sender';
 import type { Mailer } from './mailer';
 import { createReplyEmailSender } from './reply-email-sender';
 
@@ -18,10 +20,12 @@ export interface EmailJobOptions {
    * @default 60_000
    */
   intervalMs?: number;
+  /** @default () => new Date() */
+  clock?: Clock;
 }
 
 /**
- * Sends the due reply emails every minute from this process. Any number of instances may run
+ * Sends the due reply emails and daily digests every minute from this process. Any number of instances may run
  * it on one database: claims keep each email to one of them. A pass that fails (the database
  * away) is logged and the next one comes on schedule; a request never waits on it.
  *
@@ -31,6 +35,7 @@ export interface EmailJobOptions {
  */
 export function startEmailJob(options: EmailJobOptions): PruneJob {
   const replies = createReplyEmailSender({ ...options, delayMs: options.replyDelayMs });
+  const digests = createDigestSender(options);
   return startPruneJob({
     intervalMs: options.intervalMs ?? 60_000,
     firstDelayMs: options.intervalMs ?? 60_000,
@@ -38,7 +43,8 @@ export function startEmailJob(options: EmailJobOptions): PruneJob {
     failureMessage: 'email pass failed; retrying at the next interval',
     run: async (signal) => {
       // A full batch means more are due: go on until a pass finds fewer, or shutdown.
-      while (!signal.aborted && (await replies.sendDue()) >= 20) {}
+      while (!signal.aborted && (await replies.sendDue(signal)) >= 20) {}
+      while (!signal.aborted && (await digests.sendDue()) >= 20) {}
     },
   });
 }

@@ -29,6 +29,12 @@ export interface SmtpMailerOptions {
    * @default 15_000
    */
   timeoutMs?: number;
+  /**
+   * Told of a pooled connection's failure outside any send (the server hung up while idle).
+   * Without a listener such an `error` event would end the process.
+   * @default ignored (the next send opens a new connection)
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -59,6 +65,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
   });
+  transport.on('error', (error: Error) => options.onConnectionError?.(error));
   return {
     async send(email) {
       await transport.sendMail({ from: options.from, ...email });

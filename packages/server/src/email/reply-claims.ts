@@ -172,3 +172,27 @@ export async function recordReplyEmail(
     .where('reply_email_through', '=', claim.through)
     .execute();
 }
+
+/**
+ * Gives a claim back unsent (shutdown came first): due again at once, for the same replies,
+ * with the attempt not counted.
+ */
+export async function releaseReplyEmail(
+  db: Kysely<Database>,
+  claim: ClaimedReplyEmail,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('feedback')
+    .set({
+      reply_email_status: 'retry',
+      reply_email_next_at: now,
+      reply_email_attempts: claim.attempt - 1,
+    })
+    .where('project_id', '=', claim.projectId)
+    .where('id', '=', claim.feedbackId)
+    .where('reply_email_status', '=', 'sending')
+    .where('reply_email_attempts', '=', claim.attempt)
+    .where('reply_email_through', '=', claim.through)
+    .execute();
+}

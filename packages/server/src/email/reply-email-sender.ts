@@ -8,6 +8,7 @@ import {
   claimedReplies,
   claimReplyEmails,
   recordReplyEmail,
+  releaseReplyEmail,
 } from './reply-claims';
 import { replyEmail } from './reply-email';
 import { issueUnsubscribeToken } from './unsubscribe-tokens';
@@ -50,12 +51,15 @@ export interface ReplyEmailSenderOptions {
 
 /** One pass of reply emails, for the email job and for tests that step a clock. */
 export interface ReplyEmailSender {
-  /** Claims the due threads, emails each once and records how it went; resolves with how many. */
-  sendDue(): Promise<number>;
+  /**
+   * Claims the due threads, emails each once and records how it went; resolves with how many.
+   * Once `signal` aborts, the claims not sent yet are given back for the next pass.
+   */
+  sendDue(signal?: AbortSignal): Promise<number>;
 }
 
 /** An SMTP failure for the log: its code and answer code, never the message or the URL. */
-function smtpFailure(error: unknown) {
+export function smtpFailure(error: unknown) {
   const e = error as { code?: unknown; responseCode?: unknown; name?: unknown };
   return { error: String(e?.code ?? e?.name ?? 'Error'), responseCode: e?.responseCode };
 }
@@ -100,7 +104,7 @@ export function createReplyEmailSender(options: ReplyEmailSenderOptions): ReplyE
   }
 
   return {
-    async sendDue() {
+    async sendDue(signal) {
       const now = clock();
       const claims = await claimReplyEmails(db, {
         now,
@@ -111,7 +115,8 @@ export function createReplyEmailSender(options: ReplyEmailSenderOptions): ReplyE
         limit: options.batchSize ?? 20,
       });
       for (const claim of claims) {
-        await send(claim).catch((error: unknown) => {
+        const attempt = signal?.aborted ? releaseReplyEmail(db, claim, clock()) : send(claim);
+        await attempt.catch((error: unknown) => {
           options.logger.error('recording a reply email failed', {
             feedbackId: claim.feedbackId,
             error: error instanceof Error ? error.name : 'Error',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { limitBody } from '../middleware/body-limit';
 import { sessionContext } from '../middleware/session';
+import { consoleAccountRoutes } from './console-account';
 import { consoleAuthRoutes } from './console-auth';
 import { consoleProjectRoutes } from './console-projects';
 import { consoleTeamRoutes } from './console-team';
@@ -16,6 +17,7 @@ export function consoleApi(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .use(sessionContext(deps), limitBody(deps.limits.maxBodyBytes))
     .route('/', consoleAuthRoutes(deps))
+    .route('/', consoleAccountRoutes(deps))
     .route('/', consoleProjectRoutes(deps))
     .route('/', consoleTeamRoutes(deps))
     .all('*', (c) => {

@@ -119,6 +119,13 @@ export async function eraseCustomer(
       OR coalesce(data->>'feedbackId', data->>'id') IN
         (SELECT id FROM feedback WHERE (${person}) OR (${byEmail})))`;
     erased.webhook_deliveries = await deleteRows(trx, 'webhook_deliveries', deliveriesAbout);
+    // Their addresses' unsubscribe links and opt-outs go too (not counted: an address, no
+    // history); with their threads gone, nothing would be emailed to them anyway.
+    if (emails.length) {
+      const byAddress = sql`project_id = ${projectId} AND address IN (${sql.join(emails)})`;
+      await deleteRows(trx, 'email_unsubscribe_tokens', byAddress);
+      await deleteRows(trx, 'email_unsubscribes', byAddress);
+    }
     erased.feedback =
       (await deleteRows(trx, 'feedback', person)) + (await deleteRows(trx, 'feedback', byEmail));
     erased.events = await deleteRows(trx, 'events', person);

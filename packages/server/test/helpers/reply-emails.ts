@@ -14,6 +14,8 @@ export const PUBLIC_URL = 'https://rapport.example';
 /** What {@link useReplyEmails} gives a test: the local SMTP server and ways to feed it. */
 export interface ReplyEmailsContext {
   smtp: LocalSmtp;
+  /** This test's mailer to the local server. */
+  mailer: Mailer;
   /** A reply email pass of its own (one instance), on the test clock, 15 minutes' delay. */
   sender(options?: Partial<ReplyEmailSenderOptions>): ReturnType<typeof createReplyEmailSender>;
   /** A team reply written at `at` (the clock stays there). */
@@ -25,7 +27,6 @@ export interface ReplyEmailsContext {
  * mailer to it for each test.
  */
 export function useReplyEmails(ctx: TestAppContext): ReplyEmailsContext {
-  let mailer: Mailer;
   const context = {} as ReplyEmailsContext;
   beforeAll(async () => {
     context.smtp = await startLocalSmtp();
@@ -36,13 +37,16 @@ export function useReplyEmails(ctx: TestAppContext): ReplyEmailsContext {
   beforeEach(() => {
     context.smtp.received.length = 0;
     context.smtp.fail = false;
-    mailer = createSmtpMailer({ url: context.smtp.url, from: 'Test Shop <support@shop.example>' });
+    context.mailer = createSmtpMailer({
+      url: context.smtp.url,
+      from: 'Test Shop <support@shop.example>',
+    });
   });
-  afterEach(() => mailer.close());
+  afterEach(() => context.mailer.close());
   context.sender = (options = {}) =>
     createReplyEmailSender({
       store: ctx.store,
-      mailer,
+      mailer: context.mailer,
       logger: silentLogger,
       publicUrl: PUBLIC_URL,
       clock: ctx.clock,
