@@ -24,9 +24,7 @@ export async function answeredResolutions(
     .where('project_id', '=', projectId)
     .where('feedback_id', 'in', threadIds)
     .execute();
-  return new Map(
-    rows.map((row) => [resolutionKey(row.feedback_id, row.resolved_at), row.id]),
-  );
+  return new Map(rows.map((row) => [resolutionKey(row.feedback_id, row.resolved_at), row.id]));
 }
 
 /**
