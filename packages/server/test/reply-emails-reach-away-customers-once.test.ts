@@ -120,6 +120,28 @@ describe.each(databases)('reply emails on $name', (database) => {
     expect(mail.smtp.received.map((m) => m.to)).toEqual([['ada.trait@customer.test']]);
   });
 
+  it("never mails a user's replies to an address only claimed in their browser", async () => {
+    // Ada signs in on a shared browser; someone then claims another identity there, without
+    // a userHash, and sets an email trait: it lands on that browser's customer row, not on
+    // Ada's verified traits, so her replies are not sent to it.
+    await ingest(ctx, [message('identify', { anonymousId: 'anon-shared', userId: 'ada' })]);
+    await ingest(ctx, [
+      message('identify', {
+        anonymousId: 'anon-shared',
+        userId: 'mallory',
+        userHash: undefined,
+        traits: { email: 'mallory@evil.test' },
+        timestamp: '2026-03-02T11:05:00.000Z',
+      }),
+    ]);
+    const feedback = message('feedback', { anonymousId: 'anon-shared', userId: 'ada' });
+    await ingest(ctx, [feedback]);
+    await teamReply(feedback.id, '2026-03-02T12:00:00.000Z');
+    ctx.clock.set('2026-03-02T12:30:00.000Z');
+    expect(await sender().sendDue()).toBe(0);
+    expect(mail.smtp.received).toEqual([]);
+  });
+
   it('writes in French for a French customer, with their text escaped in the HTML', async () => {
     const feedback = message('feedback', {
       anonymousId: 'anon-fr',

@@ -5,7 +5,10 @@ import type { Database } from '../store/schema';
 export interface ClaimedReplyEmail {
   projectId: string;
   feedbackId: string;
-  /** The address given with the feedback, else the customer's `email` trait. */
+  /**
+   * The address given with the feedback, else the `email` trait: a verified one for a user's
+   * thread (`user_traits`), the browser's own for an anonymous thread.
+   */
   to: string;
   /** The email covers unread team replies after `from` (when set) and up to `through`. */
   from: Date | null;
@@ -74,13 +77,16 @@ export async function claimReplyEmails(
       SELECT t.project_id, t.id, a.recipient, (SELECT max(r.created_at) ${unreadReplies}) AS through
       FROM feedback t
       CROSS JOIN LATERAL (
-        SELECT coalesce(nullif(btrim(t.email), ''), (
+        SELECT coalesce(nullif(btrim(t.email), ''), CASE WHEN t.user_id IS NULL THEN (
           SELECT btrim(c.traits->>'email') FROM customers c
-          WHERE c.project_id = t.project_id
-            AND CASE WHEN t.user_id IS NULL THEN c.anonymous_id = t.anonymous_id
-              ELSE c.user_id = t.user_id END
+          WHERE c.project_id = t.project_id AND c.anonymous_id = t.anonymous_id
             AND btrim(c.traits->>'email') ~ ${ADDRESS}
-          ORDER BY c.last_seen_at DESC LIMIT 1)) AS recipient
+          ORDER BY c.last_seen_at DESC LIMIT 1)
+        ELSE (
+          SELECT btrim(u.traits->>'email') FROM user_traits u
+          WHERE u.project_id = t.project_id AND u.user_id = t.user_id
+            AND btrim(u.traits->>'email') ~ ${ADDRESS})
+        END) AS recipient
       ) a
       WHERE (t.project_id, t.id) IN (
           SELECT d.project_id, d.feedback_id FROM feedback_replies d

@@ -64,11 +64,14 @@ async function isKnown(trx: Kysely<Database>, projectId: string, userId: string)
   return rows[0]?.known === true;
 }
 
-/** The person's email addresses, lowercased: from their traits and their feedback. */
+/** The person's email addresses, lowercased: from their traits (verified or not) and feedback. */
 export async function emailsOf(trx: Kysely<Database>, projectId: string, userId: string) {
   const { rows } = await sql<{ email: string }>`
     SELECT DISTINCT lower(email) AS email FROM (
       SELECT traits->>'email' AS email FROM customers
+        WHERE project_id = ${projectId} AND user_id = ${userId}
+      UNION ALL
+      SELECT traits->>'email' AS email FROM user_traits
         WHERE project_id = ${projectId} AND user_id = ${userId}
       UNION ALL
       SELECT email FROM feedback WHERE ${ofPerson(projectId, userId)}
