@@ -4,18 +4,7 @@ import type { ServiceReport, ServiceWeek } from '../src/api/types';
 import { feedbackItem, thread } from './fixtures';
 import { errorBody, HttpResponse, http, sessionAs, useMsw } from './msw';
 import { renderApp } from './render-app';
-
-/** Cell texts of a table's body rows. */
-function rows(table: HTMLElement): string[][] {
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole(/cell|rowheader/)
-        .map((cell) => cell.textContent ?? ''),
-    );
-}
+import { bodyRows } from './table-rows';
 
 const quiet = (start: string): ServiceWeek => ({
   start,
@@ -59,7 +48,7 @@ describe('the service report', () => {
     renderApp('#/projects/p1/service', sessionAs('member'));
     await screen.findByRole('heading', { level: 1, name: 'Service' });
     const table = await screen.findByRole('table', { name: 'Service by week' });
-    expect(rows(table)).toEqual([
+    expect(bodyRows(table)).toEqual([
       ['Nov 23, 2026', '—', '—', '—', '—', '—'],
       [
         'Nov 30, 2026',

@@ -3,12 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { survey } from './fixtures';
 import { HttpResponse, http, sessionAs, useMsw } from './msw';
 import { renderApp } from './render-app';
+import { type } from './survey-form';
 
 const ADMIN = sessionAs('admin');
-
-function type(label: string | RegExp, value: string) {
-  fireEvent.input(screen.getByLabelText(label), { target: { value } });
-}
 
 function addLanguage(language: string, name: string) {
   fireEvent.change(screen.getByLabelText('Add a language'), { target: { value: language } });

@@ -3,38 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { survey } from './fixtures';
 import { HttpResponse, http, sessionAs, useMsw } from './msw';
 import { renderApp } from './render-app';
+import { describedErrors, recordSurveyCreates, type } from './survey-form';
 
 const ADMIN = sessionAs('admin');
-
-/** The error text a field points at through aria-describedby, or undefined. */
-function describedErrors(field: HTMLElement): string[] {
-  return (field.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id))
-    .filter((element) => element?.classList.contains('field-error'))
-    .map((element) => element?.textContent ?? '');
-}
-
-function type(label: string | RegExp, value: string) {
-  fireEvent.input(screen.getByLabelText(label), { target: { value } });
-}
 
 describe('the survey builder', () => {
   const server = useMsw();
 
-  function recordCreates(
-    answer: () => Response = () => HttpResponse.json(survey(), { status: 201 }),
-  ) {
-    const bodies: unknown[] = [];
-    server.use(
-      http.post('*/v1/admin/surveys', async ({ request }) => {
-        bodies.push(await request.json());
-        return answer();
-      }),
-      http.get('*/v1/admin/surveys', () => HttpResponse.json({ items: [] })),
-    );
-    return bodies;
-  }
+  const recordCreates = (answer?: () => Response) => recordSurveyCreates(server, answer);
 
   it('sends the first and last day as the local midnights that bound them, and refuses them backwards', async () => {
     const bodies = recordCreates();

@@ -4,18 +4,7 @@ import type { Survey, SurveyCommentsPage, SurveyReport } from '../src/api/types'
 import { periodReport, scoreSummary, survey, surveyReport } from './fixtures';
 import { HttpResponse, http, sessionAs, useMsw } from './msw';
 import { renderApp } from './render-app';
-
-/** Cell texts of a table's body rows. */
-function rows(table: HTMLElement): string[][] {
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole(/cell|rowheader/)
-        .map((cell) => cell.textContent ?? ''),
-    );
-}
+import { bodyRows } from './table-rows';
 
 /** 7 answers: 4 promoters (10, 10, 9, 9), 1 passive (8), 2 detractors (6, 0) → +29. */
 const SEVEN = [1, 0, 0, 0, 0, 0, 1, 0, 1, 2, 2];
@@ -77,12 +66,12 @@ describe('the survey report', () => {
     expect(within(score).getByText('70 % of those who reacted answered')).toBeTruthy();
     expect(within(score).getByText(/no “shown” count/)).toBeTruthy();
 
-    expect(rows(screen.getByRole('table', { name: 'Answers by band' }))).toEqual([
+    expect(bodyRows(screen.getByRole('table', { name: 'Answers by band' }))).toEqual([
       ['Promoters (9–10)', '4', '57 %'],
       ['Passives (7–8)', '1', '14 %'],
       ['Detractors (0–6)', '2', '29 %'],
     ]);
-    const spread = rows(screen.getByRole('table', { name: 'Answers by score' }));
+    const spread = bodyRows(screen.getByRole('table', { name: 'Answers by score' }));
     expect(spread.map(([score, answers]) => `${score}:${answers}`).join(' ')).toBe(
       '0:1 1:0 2:0 3:0 4:0 5:0 6:1 7:0 8:1 9:2 10:2',
     );
@@ -112,7 +101,7 @@ describe('the survey report', () => {
     );
     renderApp('#/projects/p1/surveys/srv_1/report', sessionAs('member'));
     const weekly = await screen.findByRole('table', { name: 'NPS by week' });
-    expect(rows(weekly).map(([, answers, nps]) => [answers, nps])).toEqual([
+    expect(bodyRows(weekly).map(([, answers, nps]) => [answers, nps])).toEqual([
       ['2', '0'],
       ['0', '—'],
       ['5', '+40'],
@@ -124,7 +113,7 @@ describe('the survey report', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Month' }));
     const monthly = await screen.findByRole('table', { name: 'NPS by month' });
-    expect(rows(monthly).map(([, answers, nps]) => [answers, nps])).toEqual([['7', '+29']]);
+    expect(bodyRows(monthly).map(([, answers, nps]) => [answers, nps])).toEqual([['7', '+29']]);
     expect(screen.getByRole('button', { name: 'Month' }).getAttribute('aria-pressed')).toBe('true');
     expect(asked.map((query) => query.get('interval'))).toEqual(['week', 'month']);
   });
@@ -176,13 +165,13 @@ describe('the survey report', () => {
 
     const compared = await screen.findByRole('table', { name: 'This period and the compared one' });
     expect(
-      rows(compared).map(([, answers, average, satisfied]) => [answers, average, satisfied]),
+      bodyRows(compared).map(([, answers, average, satisfied]) => [answers, average, satisfied]),
     ).toEqual([
       ['4', '4', '75 %'],
       ['2', '3', '50 %'],
     ]);
     const plan = screen.getByRole('table', { name: 'By trait “plan”' });
-    expect(rows(plan)).toEqual([
+    expect(bodyRows(plan)).toEqual([
       ['pro', '3', '4.67', '100 %'],
       ['Not identified, or no value', '1', '2', '0 %'],
     ]);

@@ -3,24 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { survey } from './fixtures';
 import { HttpResponse, http, sessionAs, useMsw } from './msw';
 import { renderApp } from './render-app';
+import { describedErrors, recordSurveyCreates, type } from './survey-form';
 
 const ADMIN = sessionAs('admin');
 
-function type(label: string | RegExp, value: string) {
-  fireEvent.input(screen.getByLabelText(label), { target: { value } });
-}
-
 function choose(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
-}
-
-/** The error texts a field points at through aria-describedby. */
-function describedErrors(label: string): string[] {
-  return (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id))
-    .filter((element) => element?.classList.contains('field-error'))
-    .map((element) => element?.textContent ?? '');
 }
 
 const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
@@ -28,19 +16,7 @@ const value = (label: string) => (screen.getByLabelText(label) as HTMLInputEleme
 describe('trait rules in the survey builder', () => {
   const server = useMsw();
 
-  function recordCreates(
-    answer: () => Response = () => HttpResponse.json(survey(), { status: 201 }),
-  ) {
-    const bodies: unknown[] = [];
-    server.use(
-      http.post('*/v1/admin/surveys', async ({ request }) => {
-        bodies.push(await request.json());
-        return answer();
-      }),
-      http.get('*/v1/admin/surveys', () => HttpResponse.json({ items: [] })),
-    );
-    return bodies;
-  }
+  const recordCreates = (answer?: () => Response) => recordSurveyCreates(server, answer);
 
   async function openNewSurvey() {
     renderApp('#/projects/p1/surveys/new', ADMIN);
@@ -74,9 +50,13 @@ describe('trait rules in the survey builder', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Create survey' }));
     await waitFor(() =>
-      expect(describedErrors('Rule 2: value')).toEqual(['Enter a number, like 10 or 2.5.']),
+      expect(describedErrors(screen.getByLabelText('Rule 2: value'))).toEqual([
+        'Enter a number, like 10 or 2.5.',
+      ]),
     );
-    expect(describedErrors('Rule 3: trait')).toEqual(['Name the trait, like plan.']);
+    expect(describedErrors(screen.getByLabelText('Rule 3: trait'))).toEqual([
+      'Name the trait, like plan.',
+    ]);
     await waitFor(() =>
       expect(document.activeElement?.id).toBe(screen.getByLabelText('Rule 2: value').id),
     );
@@ -152,7 +132,9 @@ describe('trait rules in the survey builder', () => {
     type('Rule 1: trait', 'plan');
     type('Rule 1: value', 'pro');
     fireEvent.click(screen.getByRole('button', { name: 'Create survey' }));
-    await waitFor(() => expect(describedErrors('Rule 1: value')).toEqual(['Too big']));
+    await waitFor(() =>
+      expect(describedErrors(screen.getByLabelText('Rule 1: value'))).toEqual(['Too big']),
+    );
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByLabelText('Rule 1: value')),
     );

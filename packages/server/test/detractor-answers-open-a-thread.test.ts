@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databases } from './helpers/databases';
-import { asSecretKey, ingest, userHashOf } from './helpers/inbox';
+import { asSecretKey, createSurveys, ingest, userHashOf } from './helpers/inbox';
 import { message, send } from './helpers/requests';
 import { useTestApp } from './helpers/test-app';
 
@@ -9,20 +9,11 @@ const SECRET = '0123456789abcdef0123456789abcdef';
 describe.each(databases)('detractor recovery on $name', (database) => {
   const ctx = useTestApp(database);
 
-  async function surveys() {
-    for (const [id, type] of [
+  const surveys = () =>
+    createSurveys(ctx, [
       ['nps-1', 'nps'],
       ['csat-1', 'csat'],
-    ]) {
-      const res = await asSecretKey(ctx, 'POST', '/v1/admin/surveys', {
-        id,
-        name: id,
-        type,
-        question: 'How are we doing?',
-      });
-      expect(res.status).toBe(201);
-    }
-  }
+    ]);
 
   it('opens a thread tagged detractor for NPS 0–6 and CSAT 1–2, with the score and the comment', async () => {
     await surveys();

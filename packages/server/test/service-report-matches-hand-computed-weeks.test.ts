@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, consoleBrowser } from './helpers/console-session';
 import { databases } from './helpers/databases';
-import { asSecretKey, ingest } from './helpers/inbox';
+import { asSecretKey, createSurveys, ingest } from './helpers/inbox';
 import { message, send } from './helpers/requests';
 import { useTestApp } from './helpers/test-app';
 
@@ -50,19 +50,11 @@ describe.each(databases)('the weekly service report on $name', (database) => {
 
   it('gives each week its medians, resolution CSAT and recovered detractors', async () => {
     ctx.clock.set(NOW);
-    for (const [id, type] of [
+    await createSurveys(ctx, [
       ['nps-1', 'nps'],
       ['nps-2', 'nps'],
       ['csat-1', 'csat'],
-    ]) {
-      const res = await asSecretKey(ctx, 'POST', '/v1/admin/surveys', {
-        id,
-        name: id,
-        type,
-        question: 'How are we doing?',
-      });
-      expect(res.status).toBe(201);
-    }
+    ]);
     await thread('t1', 'u1', '02T10:00');
     await thread('t2', 'u2', '02T09:00');
     await thread('t3', 'u3', '03T08:00');

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type UpdateObject } from 'kysely';
 import type { Database } from '../store/schema';
 
 /** A thread whose unread team replies one instance claimed to email. */
@@ -165,18 +165,10 @@ export async function recordReplyEmail(
   outcome: { sent: true } | { sent: false; retryAt: Date | undefined },
 ): Promise<void> {
   const retryAt = outcome.sent ? undefined : outcome.retryAt;
-  await db
-    .updateTable('feedback')
-    .set({
-      reply_email_status: outcome.sent ? 'sent' : retryAt ? 'retry' : 'failed',
-      reply_email_next_at: retryAt ?? null,
-    })
-    .where('project_id', '=', claim.projectId)
-    .where('id', '=', claim.feedbackId)
-    .where('reply_email_status', '=', 'sending')
-    .where('reply_email_attempts', '=', claim.attempt)
-    .where('reply_email_through', '=', claim.through)
-    .execute();
+  await updateClaim(db, claim, {
+    reply_email_status: outcome.sent ? 'sent' : retryAt ? 'retry' : 'failed',
+    reply_email_next_at: retryAt ?? null,
+  });
 }
 
 /**
@@ -188,13 +180,26 @@ export async function releaseReplyEmail(
   claim: ClaimedReplyEmail,
   now: Date,
 ): Promise<void> {
+  await updateClaim(db, claim, {
+    reply_email_status: 'retry',
+    reply_email_next_at: now,
+    reply_email_attempts: claim.attempt - 1,
+  });
+}
+
+/**
+ * Changes a claimed thread's email state only while `claim` still holds it: still sending, at
+ * the same attempt and range (the fencing token), so a sender whose lease ran out changes
+ * nothing.
+ */
+async function updateClaim(
+  db: Kysely<Database>,
+  claim: ClaimedReplyEmail,
+  changes: UpdateObject<Database, 'feedback'>,
+): Promise<void> {
   await db
     .updateTable('feedback')
-    .set({
-      reply_email_status: 'retry',
-      reply_email_next_at: now,
-      reply_email_attempts: claim.attempt - 1,
-    })
+    .set(changes)
     .where('project_id', '=', claim.projectId)
     .where('id', '=', claim.feedbackId)
     .where('reply_email_status', '=', 'sending')

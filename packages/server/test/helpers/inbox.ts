@@ -26,6 +26,22 @@ export async function ingest(ctx: TestAppContext, messages: Record<string, unkno
   }
 }
 
+/** Creates one running survey per `[id, type]`, each asking "How are we doing?". */
+export async function createSurveys(
+  ctx: TestAppContext,
+  surveys: [id: string, type: 'nps' | 'csat'][],
+): Promise<void> {
+  for (const [id, type] of surveys) {
+    const res = await asSecretKey(ctx, 'POST', '/v1/admin/surveys', {
+      id,
+      name: id,
+      type,
+      question: 'How are we doing?',
+    });
+    if (res.status !== 201) throw new Error(`survey ${id} refused: ${res.status} ${res.text}`);
+  }
+}
+
 /** A request to the admin API with the secret key. */
 export function asSecretKey(ctx: TestAppContext, method: string, path: string, body?: unknown) {
   return send(ctx.app, method, path, body, { key: SK });
