@@ -2,6 +2,7 @@ import type { SeriesPoint, SurveyType } from '../api/types';
 import { formatDate } from '../format';
 import { BANDS_BEST_FIRST, bandCount } from '../report-format';
 import { formatAverage, formatNps, percentOf } from '../survey-format';
+import { ScrollingTable } from './ScrollingTable';
 
 interface ReportSeriesProps {
   type: SurveyType;
@@ -33,55 +34,51 @@ export function ReportSeries({ type, interval, series }: ReportSeriesProps) {
             A gap is a {interval} without answers.
           </figcaption>
         </figure>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: at 320 px the table scrolls sideways, and a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
-        <section class="table-wrap" tabIndex={0} aria-label={name}>
-          <table>
-            <caption class="visually-hidden">{name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{interval === 'week' ? 'Week of' : 'Month of'}</th>
-                <th scope="col">Answers</th>
-                {type === 'nps' ? (
+        <ScrollingTable caption={name} hideCaption>
+          <thead>
+            <tr>
+              <th scope="col">{interval === 'week' ? 'Week of' : 'Month of'}</th>
+              <th scope="col">Answers</th>
+              {type === 'nps' ? (
+                <>
+                  <th scope="col">NPS</th>
+                  <th scope="col">Promoters</th>
+                  <th scope="col">Detractors</th>
+                </>
+              ) : (
+                <>
+                  <th scope="col">Average</th>
+                  <th scope="col">Satisfied</th>
+                </>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((point) => (
+              <tr key={point.start}>
+                <th scope="row">{formatDate(point.start)}</th>
+                <td>{point.responses}</td>
+                {point.nps ? (
                   <>
-                    <th scope="col">NPS</th>
-                    <th scope="col">Promoters</th>
-                    <th scope="col">Detractors</th>
+                    <td>{formatNps(point.nps.score)}</td>
+                    <td>{percentOf(point.nps.promoters, point.responses)}</td>
+                    <td>{percentOf(point.nps.detractors, point.responses)}</td>
                   </>
-                ) : (
+                ) : null}
+                {point.csat ? (
                   <>
-                    <th scope="col">Average</th>
-                    <th scope="col">Satisfied</th>
+                    <td>{formatAverage(point.csat.average)}</td>
+                    <td>
+                      {point.csat.satisfiedPercent === null
+                        ? '—'
+                        : `${point.csat.satisfiedPercent} %`}
+                    </td>
                   </>
-                )}
+                ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {series.map((point) => (
-                <tr key={point.start}>
-                  <th scope="row">{formatDate(point.start)}</th>
-                  <td>{point.responses}</td>
-                  {point.nps ? (
-                    <>
-                      <td>{formatNps(point.nps.score)}</td>
-                      <td>{percentOf(point.nps.promoters, point.responses)}</td>
-                      <td>{percentOf(point.nps.detractors, point.responses)}</td>
-                    </>
-                  ) : null}
-                  {point.csat ? (
-                    <>
-                      <td>{formatAverage(point.csat.average)}</td>
-                      <td>
-                        {point.csat.satisfiedPercent === null
-                          ? '—'
-                          : `${point.csat.satisfiedPercent} %`}
-                      </td>
-                    </>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </tbody>
+        </ScrollingTable>
       </div>
     </section>
   );

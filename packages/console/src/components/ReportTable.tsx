@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ScoreSummary, SurveyType } from '../api/types';
 import { formatAverage, formatMargin, formatNps } from '../survey-format';
+import { ScrollingTable } from './ScrollingTable';
 
 /** The figures of a summary as table cells: NPS and margin, or average and share satisfied. */
 export function SummaryCells({ summary }: { summary: ScoreSummary }) {
@@ -36,36 +37,32 @@ interface SummaryTableProps {
 /** Rows of summaries side by side (compared periods, breakdown values) as one table. */
 export function SummaryTable({ type, caption, rowHeading, rows }: SummaryTableProps) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: at 320 px the table scrolls sideways, and a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <section class="table-wrap" tabIndex={0} aria-label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeading}</th>
-            <th scope="col">Answers</th>
-            {type === 'nps' ? (
-              <>
-                <th scope="col">NPS</th>
-                <th scope="col">Margin</th>
-              </>
-            ) : (
-              <>
-                <th scope="col">Average</th>
-                <th scope="col">Satisfied</th>
-              </>
-            )}
+    <ScrollingTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeading}</th>
+          <th scope="col">Answers</th>
+          {type === 'nps' ? (
+            <>
+              <th scope="col">NPS</th>
+              <th scope="col">Margin</th>
+            </>
+          ) : (
+            <>
+              <th scope="col">Average</th>
+              <th scope="col">Satisfied</th>
+            </>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <SummaryCells summary={row.summary} />
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <SummaryCells summary={row.summary} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }

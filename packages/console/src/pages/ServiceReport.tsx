@@ -3,6 +3,7 @@ import type { ServiceWeek } from '../api/types';
 import { Async } from '../components/Async';
 import { Empty } from '../components/Empty';
 import { PageHeading } from '../components/PageHeading';
+import { ScrollingTable } from '../components/ScrollingTable';
 import { formatDate } from '../format';
 import { formatDurationFigure, isQuietReport } from '../service-format';
 import { admin } from '../store';
@@ -65,49 +66,45 @@ export function ServiceReport({ projectId }: { projectId: string }) {
 function ServiceTable({ weeks }: { weeks: ServiceWeek[] }) {
   const caption = 'Service by week';
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: at 320 px the table scrolls sideways, and a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <section class="table-wrap" tabIndex={0} aria-label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Median first reply</th>
-            <th scope="col">Median resolution</th>
-            <th scope="col">Resolution CSAT</th>
-            <th scope="col">Rated 4–5</th>
-            <th scope="col">Detractors recovered</th>
+    <ScrollingTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Week of</th>
+          <th scope="col">Median first reply</th>
+          <th scope="col">Median resolution</th>
+          <th scope="col">Resolution CSAT</th>
+          <th scope="col">Rated 4–5</th>
+          <th scope="col">Detractors recovered</th>
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week) => (
+          <tr key={week.start}>
+            <th scope="row">
+              <time dateTime={week.start}>{formatDate(week.start)}</time>
+            </th>
+            <td>{formatDurationFigure(week.firstReply)}</td>
+            <td>{formatDurationFigure(week.resolution)}</td>
+            <td>
+              {week.csat.responses === 0
+                ? '—'
+                : `${formatAverage(week.csat.average)} (${week.csat.responses} ${
+                    week.csat.responses === 1 ? 'answer' : 'answers'
+                  })`}
+            </td>
+            <td>
+              {week.csat.satisfiedPercent === null
+                ? '—'
+                : `${week.csat.satisfiedPercent} % (${week.csat.satisfied})`}
+            </td>
+            <td>
+              {week.detractors.followedUp === 0
+                ? '—'
+                : `${week.detractors.recovered} of ${week.detractors.followedUp}`}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={week.start}>
-              <th scope="row">
-                <time dateTime={week.start}>{formatDate(week.start)}</time>
-              </th>
-              <td>{formatDurationFigure(week.firstReply)}</td>
-              <td>{formatDurationFigure(week.resolution)}</td>
-              <td>
-                {week.csat.responses === 0
-                  ? '—'
-                  : `${formatAverage(week.csat.average)} (${week.csat.responses} ${
-                      week.csat.responses === 1 ? 'answer' : 'answers'
-                    })`}
-              </td>
-              <td>
-                {week.csat.satisfiedPercent === null
-                  ? '—'
-                  : `${week.csat.satisfiedPercent} % (${week.csat.satisfied})`}
-              </td>
-              <td>
-                {week.detractors.followedUp === 0
-                  ? '—'
-                  : `${week.detractors.recovered} of ${week.detractors.followedUp}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
